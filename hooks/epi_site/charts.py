@@ -1,0 +1,105 @@
+"""Datasets for the infographics (content/charts/<id>.yml and charts.<lang>.yml)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+
+from .fields import SLUG, Entry, list_of
+from .labels import LabelFiles, load_label_files
+from .problems import Problems
+from .project import Project
+from .sources import read_yaml, rel
+
+KINDS = ("bar", "share", "figure")
+UNITS = ("persons", "percent", "percentage-points")
+FIELDS = ("kind", "source", "area", "year", "unit", "approximate", "total", "total_unit", "series")
+
+
+@dataclass(frozen=True)
+class Point:
+    key: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Dataset:
+    id: str
+    kind: str
+    source: str
+    area: str
+    year: int | None
+    unit: str
+    approximate: bool
+    total: float | None
+    total_unit: str | None
+    series: tuple[Point, ...]
+    texts: dict = field(compare=False, hash=False)
+
+    def text(self, lang: str, default: str) -> tuple[dict, str]:
+        if lang in self.texts:
+            return self.texts[lang], lang
+        return self.texts.get(default, {}), default
+
+    def csv(self, labels: dict) -> str:
+        """The dataset as CSV, with the labels of one language."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["dataset", "area", "year", "key", "label", "value", "unit", "approximate", "source"])
+        for point in self.series:
+            writer.writerow([self.id, self.area, self.year or "", point.key, labels.get(point.key, point.key),
+                             _plain(point.value), self.unit, str(self.approximate).lower(), self.source])
+        if self.total is not None:
+            writer.writerow([self.id, self.area, self.year or "", "total", "", _plain(self.total),
+                             self.total_unit or self.unit, str(self.approximate).lower(), self.source])
+        return out.getvalue()
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+def load_datasets(project: Project, problems: Problems) -> tuple[dict[str, Dataset], LabelFiles]:
+    labels = load_label_files(project, "charts", problems)
+    datasets: dict[str, Dataset] = {}
+    for path in sorted((project.content_dir / "charts").glob("*.yml")):
+        file = rel(path, project.root)
+        did = path.stem
+        if not SLUG.match(did):
+            problems.add(file, f"'{did}' is not a valid chart id", fix="name the file with lower-case letters, digits and hyphens")
+            continue
+        entry = Entry(read_yaml(path, project.root, problems), file, f"chart '{did}'", problems)
+        entry.known_keys(FIELDS)
+        kind = entry.choice("kind", KINDS)
+        unit = entry.choice("unit", UNITS)
+        source, area = entry.text("source", example="Eurostat"), entry.text("area", example="EU-27")
+        year = entry.number("year", required=False)
+        if year is not None and (not float(year).is_integer() or not 1900 < year < 2100):
+            entry.problem("year", f"'{year}' is not a year", "write the year with four digits, such as 2019")
+            year = None
+        total = entry.number("total", required=False)
+        total_unit = entry.choice("total_unit", UNITS) if "total_unit" in entry.data else None
+        points: list[Point] = []
+        for index, raw in enumerate(list_of(entry.data.get("series"), file, problems, "values")):
+            point = Entry(raw, file, f"series[{index}]", problems)
+            point.known_keys(("key", "value"))
+            key, value = point.slug("key"), point.number("value")
+            if key in {p.key for p in points}:
+                point.problem("key", f"the key '{key}' is used twice", "give each value its own key")
+            elif key and value is not None:
+                points.append(Point(key, value))
+        if kind == "share" and points and abs(sum(p.value for p in points) - 100) > 0.01:
+            entry.problem("series", "the shares of a 'share' chart must add up to 100", "check the values")
+        texts = labels.texts(None, did, ("title", "description", "labels"), project, problems)
+        for lang, text in texts.items():
+            names = text.get("labels") if isinstance(text.get("labels"), dict) else {}
+            missing = [p.key for p in points if p.key not in names]
+            if missing and lang == project.default_language:
+                problems.add(labels.file(lang), f"no label for {', '.join(missing)}", where=f"{did}.labels",
+                             fix=" and ".join(f"add '{k}: ...' under labels" for k in missing))
+        if kind and unit and source and area and points:
+            datasets[did] = Dataset(did, kind, source, area, int(year) if year else None, unit,
+                                    entry.flag("approximate"), total, total_unit, tuple(points), texts)
+    labels.unknown(None, set(datasets) | {p.stem for p in (project.content_dir / "charts").glob("*.yml")}, problems)
+    return datasets, labels

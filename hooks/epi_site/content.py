@@ -1,0 +1,62 @@
+"""All of the site's content, loaded and checked together before anything is built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .charts import Dataset, load_datasets
+from .docs import DocPage, check_docs, load_docs
+from .i18n import check_catalogs
+from .labels import LabelFiles
+from .news import NewsItem, load_news
+from .newsletter import Issue, compose_issues
+from .partners import Partner, load_partners
+from .problems import Problems
+from .project import Project
+from .site_info import SiteInfo, load_site_info
+from .timeline import Timeline, load_timeline
+
+
+@dataclass
+class Content:
+    project: Project
+    site: SiteInfo
+    partners: list[Partner]
+    timeline: Timeline
+    datasets: dict[str, Dataset]
+    chart_labels: LabelFiles
+    news: list[NewsItem]
+    issues: list[Issue]
+    docs: dict[str, DocPage] = field(default_factory=dict)
+
+    def partner(self, pid: str) -> Partner | None:
+        return next((p for p in self.partners if p.id == pid), None)
+
+
+def load_content(project: Project, news_dir: Path | None = None) -> tuple[Content | None, Problems]:
+    """Load and check everything; the content is None when a problem prevents building."""
+    problems = Problems()
+    site = load_site_info(project, problems)
+    partners = load_partners(project, problems)
+    timeline = load_timeline(project, problems)
+    datasets, chart_labels = load_datasets(project, problems)
+    news = load_news(project, problems, news_dir)
+    issues = compose_issues(project, news, problems)
+    docs = load_docs(project, problems)
+    check_catalogs(project, problems)
+    partner_ids = {p.id for p in partners}
+    phase_ids = {p.id for p in timeline.phases} if timeline else set()
+    for item in news:
+        for pid in item.partners:
+            if pid not in partner_ids:
+                problems.add(item.file, f"there is no partner with the id '{pid}'", where="front matter.partners",
+                             fix=f"use the id of a partner in content/partners.yml, such as: {', '.join(sorted(partner_ids)[:4])}")
+        if item.phase and item.phase not in phase_ids:
+            problems.add(item.file, f"there is no phase '{item.phase}'", where="front matter.phase",
+                         fix=f"write one of: {', '.join(sorted(phase_ids))}")
+    check_docs(project, docs, set(datasets), problems)
+    if problems or site is None or timeline is None:
+        return None, problems
+    return Content(project, site, partners, timeline, datasets, chart_labels, news, issues, docs), problems
+

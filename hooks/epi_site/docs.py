@@ -1,0 +1,120 @@
+"""Hand-written pages in docs/ (``name.<lang>.md``) and their checks."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown.extensions.toc import slugify
+
+from . import directives
+from .fields import Entry
+from .problems import Problems
+from .project import Project
+from .sources import rel
+from .texts import read_markdown, text_sets
+from .translations import TextSet
+
+FIELDS = ("title", "description", "template", "translated_from", "hide", "search")
+TEMPLATES = ("home.html",)
+# Pages the generator makes; authors link to them like to any page.
+GENERATED = ("partners/index", "timeline/index", "news/index", "search", "status")
+
+_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*#*\s*$")
+
+
+@dataclass
+class DocPage:
+    key: str
+    text_set: TextSet
+    meta: dict = field(default_factory=dict)
+    bodies: dict = field(default_factory=dict)
+    first_lines: dict = field(default_factory=dict)
+
+    def anchors(self, lang: str) -> set[str]:
+        found = set()
+        for line in self.bodies.get(lang, "").split("\n"):
+            match = _HEADING.match(line)
+            if match:
+                found.add(match.group(3) or slugify(match.group(2), "-"))
+        return found
+
+
+def load_docs(project: Project, problems: Problems) -> dict[str, DocPage]:
+    pages = {}
+    for key, text_set in text_sets(project, project.docs_dir, "page", problems).items():
+        page = DocPage(key, text_set)
+        for lang, path in text_set.files.items():
+            meta, body, first = read_markdown(path, project, problems)
+            page.meta[lang], page.bodies[lang], page.first_lines[lang] = meta, body, first
+        pages[key] = page
+    return pages
+
+
+def check_docs(project: Project, pages: dict[str, DocPage], charts: set[str], problems: Problems) -> None:
+    keys = set(pages) | set(GENERATED)
+    for page in pages.values():
+        for lang, path in page.text_set.files.items():
+            file = rel(path, project.root)
+            entry = Entry(page.meta[lang], file, "front matter", problems)
+            entry.known_keys(FIELDS)
+            entry.text("title", example="The page's title")
+            entry.text("description", example="One sentence for search engines and link previews")
+            template = page.meta[lang].get("template")
+            if template is not None and template not in TEMPLATES:
+                entry.problem("template", f"there is no template '{template}'", f"write one of: {', '.join(TEMPLATES)}, or leave the line out")
+            body, first = page.bodies[lang], page.first_lines[lang]
+            for directive in directives.find(body, first):
+                found = directives.problem_of(directive, charts)
+                if found:
+                    problems.add(file, found[0], line=directive.line, fix=found[1])
+            check_links(project, page, lang, file, body, first, keys, pages, problems)
+
+
+def check_links(project: Project, page: DocPage, lang: str, file: str, body: str, first: int, keys: set[str],
+                pages: dict[str, DocPage], problems: Problems) -> None:
+    in_fence = False
+    for number, line in enumerate(body.split("\n"), start=first):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+        if in_fence:
+            continue
+        for image, text, target in _LINK.findall(line):
+            if image and not text.strip():
+                problems.add(file, "this image has no alternative text", line=number,
+                             fix="write what the image shows between the brackets: ![A roundtable in Lublin](photo.jpg)")
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
+                continue
+            path, _, anchor = target.partition("#")
+            if not path:
+                if anchor and anchor not in page.anchors(lang):
+                    problems.add(file, f"there is no heading '#{anchor}' on this page", line=number,
+                                 fix=f"link to one of: {', '.join(sorted(page.anchors(lang))) or 'no heading yet'}")
+                continue
+            base = posixpath.dirname(page.key)
+            resolved = posixpath.normpath(posixpath.join(base, path))
+            if image:
+                if not (project.docs_dir / resolved).is_file():
+                    problems.add(file, f"there is no image '{path}'", line=number,
+                                 fix="put the image in docs/ and give its path from this page")
+                continue
+            if not resolved.endswith(".md"):
+                if not (project.docs_dir / resolved).exists():
+                    problems.add(file, f"the link '{target}' leads to no file", line=number,
+                                 fix="link to another page by its file name, such as [Contact](contact.md)")
+                continue
+            key = resolved[:-3]
+            if key not in keys:
+                close = sorted(k + ".md" for k in keys if posixpath.basename(k) in posixpath.basename(key) or posixpath.basename(key) in k)
+                problems.add(file, f"the link '{target}' leads to no page", line=number,
+                             fix="link to a page by its name without the language, such as [Contact](contact.md)"
+                             + (f"; did you mean {close[0]}?" if close else ""))
+                continue
+            if anchor and key in pages:
+                target_lang = lang if lang in pages[key].bodies else project.default_language
+                if anchor not in pages[key].anchors(target_lang):
+                    problems.add(file, f"the page '{path}' has no heading '#{anchor}'", line=number,
+                                 fix=f"link to one of: {', '.join(sorted(pages[key].anchors(target_lang))) or 'the page itself'}")

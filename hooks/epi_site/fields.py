@@ -1,0 +1,124 @@
+"""Checks of single fields in contributors' data, with plain-words messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+
+from .problems import Problems
+from .sources import LineDict
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Entry:
+    """One mapping of a data file (a partner, a chart), checked field by field."""
+
+    def __init__(self, data, file: str, where: str, problems: Problems):
+        self.data = data if isinstance(data, dict) else LineDict()
+        self.file = file
+        self.where = where
+        self.problems = problems
+        self.line = getattr(data, "line", None) or None
+        if not isinstance(data, dict):
+            problems.add(file, "this entry must be a list of 'key: value' lines", line=getattr(data, "line", None),
+                         where=where)
+
+    def line_of(self, key) -> int | None:
+        data = self.data
+        return data.line_of(key) if isinstance(data, LineDict) else None
+
+    def problem(self, key: str, message: str, fix: str = "") -> None:
+        self.problems.add(self.file, message, line=self.line_of(key), where=f"{self.where}.{key}" if key else self.where,
+                          fix=fix)
+
+    def known_keys(self, allowed: tuple[str, ...]) -> None:
+        for key in self.data:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"did you mean '{close[0]}'? " if close else ""
+                self.problem(str(key), f"'{key}' is not a field of this entry",
+                             f"{hint}the fields are: {', '.join(allowed)}")
+
+    def text(self, key: str, *, required: bool = True, example: str = "") -> str | None:
+        value = self.data.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            if required:
+                self.problem(key, f"'{key}' is missing", f"add a line '{key}: {example or '...'}'")
+            return None
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            self.problem(key, f"'{key}' must be text", f"write it as '{key}: {example or 'some text'}'")
+            return None
+        return str(value).strip()
+
+    def slug(self, key: str) -> str | None:
+        value = self.text(key, example="a-short-id")
+        if value is not None and not SLUG.match(value):
+            self.problem(key, f"'{value}' is not a valid id",
+                         "use lower-case letters, digits and hyphens only, such as 'pro-arbeit'")
+            return None
+        return value
+
+    def choice(self, key: str, options: tuple[str, ...]) -> str | None:
+        value = self.text(key, example=options[0])
+        if value is not None and value not in options:
+            self.problem(key, f"'{value}' is not a valid {key}", f"write one of: {', '.join(options)}")
+            return None
+        return value
+
+    def number(self, key: str, *, required: bool = True) -> float | int | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"'{key}' is missing", f"add a line '{key}: 123'")
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.problem(key, f"'{key}' must be a number, not {value!r}",
+                         "write digits with a dot for decimals and no thousands separators, such as 2328556 or 5.8")
+            return None
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            self.problem(key, f"'{key}' must be true or false", f"write '{key}: true' or leave the line out")
+            return False
+        return value
+
+    def date(self, key: str, *, required: bool = True) -> dt.date | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"'{key}' is missing", f"add a line '{key}: 2020-01-31' (year-month-day)")
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        self.problem(key, f"'{value}' is not a date",
+                     f"write the date as year-month-day, such as '{key}: 2020-01-31'")
+        return None
+
+    def month(self, key: str) -> dt.date | None:
+        value = self.data.get(key)
+        text = str(value) if value is not None else ""
+        match = re.fullmatch(r"(\d{4})-(\d{2})", text)
+        if value is None:
+            self.problem(key, f"'{key}' is missing", f"add a line '{key}: 2020-01' (year-month)")
+            return None
+        if match and 1 <= int(match.group(2)) <= 12:
+            return dt.date(int(match.group(1)), int(match.group(2)), 1)
+        self.problem(key, f"'{value}' is not a month", f"write the month as year-month, such as '{key}: 2020-01'")
+        return None
+
+
+def list_of(data, file: str, problems: Problems, what: str) -> list:
+    if data is None:
+        problems.add(file, f"this file should hold a list of {what}", fix="start each entry with '- id: ...'")
+        return []
+    if not isinstance(data, list):
+        problems.add(file, f"this file should hold a list of {what}", line=getattr(data, "line", None),
+                     fix="start each entry with '- id: ...'")
+        return []
+    return data

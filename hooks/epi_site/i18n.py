@@ -1,0 +1,92 @@
+"""Interface strings: gettext catalogs in locales/, read with Babel.
+
+English is the source language: the msgids of ``locales/messages.pot`` are the
+English strings, and each other language has ``locales/<lang>.po``.
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import PoFileError, read_po
+from babel.support import NullTranslations, Translations
+
+from .problems import Problems
+from .project import Project
+
+TEMPLATE = "messages.pot"
+
+
+def po_path(project: Project, lang: str) -> Path:
+    return project.locales_dir / f"{lang}.po"
+
+
+def read_catalog(path: Path, lang: str | None = None) -> Catalog:
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang, abort_invalid=True)
+
+
+@lru_cache(maxsize=32)
+def _compiled(path: str, mtime: float, lang: str) -> Translations:
+    catalog = read_catalog(Path(path), lang)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain="messages")
+
+
+def translations(project: Project, lang: str) -> NullTranslations:
+    """The gettext translations of one language (English returns the msgids)."""
+    if lang == project.default_language:
+        return NullTranslations()
+    path = po_path(project, lang)
+    return _compiled(str(path), path.stat().st_mtime, lang)
+
+
+def check_catalogs(project: Project, problems: Problems) -> None:
+    """Every language has every string of the template, translated, none fuzzy."""
+    template_path = project.locales_dir / TEMPLATE
+    if not template_path.exists():
+        problems.add(f"locales/{TEMPLATE}", "the template of interface strings is missing",
+                     fix="run: python3 tools/dev.py extract")
+        return
+    template = read_catalog(template_path)
+    wanted = {message.id for message in template if message.id}
+    for lang in project.other_languages:
+        file = f"locales/{lang}.po"
+        path = po_path(project, lang)
+        if not path.exists():
+            problems.add(file, f"the {project.language_name(lang)} catalog of interface strings is missing",
+                         fix=f"run: python3 tools/dev.py extract, then translate every msgstr in {file}")
+            continue
+        try:
+            catalog = read_catalog(path, lang)
+        except (PoFileError, ValueError) as error:
+            problems.add(file, f"this catalog cannot be read: {error}", fix="compare the file with locales/messages.pot")
+            continue
+        for message in catalog:
+            if not message.id:
+                continue
+            label = message.id if isinstance(message.id, str) else message.id[0]
+            line = message.lineno
+            if message.id not in wanted:
+                if not message.obsolete:
+                    problems.add(file, f"the string {label!r} is no longer used by the site", line=line,
+                                 fix="delete this entry (or run: python3 tools/dev.py extract)")
+                continue
+            if message.fuzzy:
+                problems.add(file, f"the translation of {label!r} is marked fuzzy (unchecked)", line=line,
+                             fix="check the translation, then delete the '#, fuzzy' line above it")
+            strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+            if not all(s and s.strip() for s in strings):
+                problems.add(file, f"{label!r} is not translated", line=line,
+                             fix="write the translation in the msgstr line(s) under it")
+        present = {message.id for message in catalog if message.id}
+        for missing in sorted(wanted - present, key=str):
+            label = missing if isinstance(missing, str) else missing[0]
+            problems.add(file, f"the string {label!r} is missing from this catalog",
+                         fix=f"run: python3 tools/dev.py extract, then translate it in {file}")

@@ -1,0 +1,110 @@
+"""News items: content/news/**/<slug>.<lang>.md with front matter."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fields import SLUG, Entry
+from .problems import Problems
+from .safe_text import clean, one_line
+from .project import Project
+from .sources import rel
+from .texts import read_markdown, text_sets
+from .translations import TextSet
+
+SOURCE_FIELDS = ("title", "date", "summary", "image", "image_alt", "partners", "phase")
+TRANSLATION_FIELDS = ("title", "summary", "image_alt", "translated_from")
+
+
+@dataclass(frozen=True)
+class NewsText:
+    lang: str
+    title: str
+    summary: str
+    body: str
+    image_alt: str | None
+    file: str
+
+
+@dataclass(frozen=True)
+class NewsItem:
+    slug: str
+    date: dt.date
+    partners: tuple[str, ...]
+    phase: str | None
+    image: str | None
+    versions: dict = field(compare=False, hash=False)
+    text_set: TextSet | None = field(default=None, compare=False, hash=False)
+    file: str = ""
+
+    def version(self, lang: str, default: str) -> NewsText:
+        """The item in ``lang``; in ``default`` when it is not translated yet."""
+        return self.versions.get(lang) or self.versions[default]
+
+    @property
+    def quarter(self) -> tuple[int, int]:
+        return self.date.year, (self.date.month - 1) // 3 + 1
+
+
+def load_news(project: Project, problems: Problems, folder: Path | None = None) -> list[NewsItem]:
+    folder = folder or project.content_dir / "news"
+    items: list[NewsItem] = []
+    by_slug: dict[str, str] = {}
+    for key, text_set in text_sets(project, folder, "news", problems).items():
+        source_path = text_set.files.get(project.default_language)
+        if source_path is None:
+            continue
+        slug = Path(key).name
+        file = rel(source_path, project.root)
+        if not SLUG.match(slug):
+            problems.add(file, f"'{slug}' cannot be used in a web address",
+                         fix="rename the file with lower-case letters, digits and hyphens, such as 2020-01-01-epi-starts.en.md")
+            continue
+        if slug in by_slug:
+            problems.add(file, f"another news item has the same name '{slug}' ({by_slug[slug]})",
+                         fix="give one of the two files another name; each item needs its own web address")
+            continue
+        by_slug[slug] = file
+        meta, body, _ = read_markdown(source_path, project, problems)
+        entry = Entry(meta, file, "front matter", problems)
+        entry.known_keys(SOURCE_FIELDS)
+        title = entry.text("title", example="What happened")
+        summary = entry.text("summary", example="One or two sentences for the newsletter and the feeds")
+        date = entry.date("date")
+        image = entry.text("image", required=False)
+        image_alt = entry.text("image_alt", required=False)
+        if image and not image_alt:
+            entry.problem("image", "the image has no alternative text",
+                          "add a line 'image_alt: ...' that says what the image shows, for readers who cannot see it")
+        if image and not (project.docs_dir / image).is_file():
+            entry.problem("image", f"there is no image docs/{image}", "put the image in docs/ and give its path from there")
+        partners = meta.get("partners") or []
+        if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
+            entry.problem("partners", "'partners' must be a list of partner ids", "write it as 'partners: [cartagena, riga]'")
+            partners = []
+        phase = entry.text("phase", required=False)
+        if not (title and summary and date):
+            continue
+        versions = {project.default_language: NewsText(project.default_language, one_line(title), one_line(summary), clean(body.strip()), image_alt, file)}
+        for lang, path in text_set.files.items():
+            if lang == project.default_language:
+                continue
+            tfile = rel(path, project.root)
+            tmeta, tbody, _ = read_markdown(path, project, problems)
+            tentry = Entry(tmeta, tfile, "front matter", problems)
+            for key in tmeta:
+                if key in SOURCE_FIELDS and key not in TRANSLATION_FIELDS:
+                    tentry.problem(key, f"'{key}' belongs in the English file only",
+                                   f"delete this line; the {key} is taken from {file}")
+                elif key not in TRANSLATION_FIELDS:
+                    tentry.known_keys(TRANSLATION_FIELDS)
+            ttitle = tentry.text("title", example="the translated title")
+            tsummary = tentry.text("summary", example="the translated summary")
+            if ttitle and tsummary:
+                versions[lang] = NewsText(lang, one_line(ttitle), one_line(tsummary), clean(tbody.strip()),
+                                          tentry.text("image_alt", required=False), tfile)
+        items.append(NewsItem(slug, date, tuple(partners), phase, image, versions, text_set, file))
+    items.sort(key=lambda item: (item.date, item.slug), reverse=True)
+    return items

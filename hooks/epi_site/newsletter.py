@@ -1,0 +1,79 @@
+"""The quarterly newsletter: one issue per calendar quarter that has news items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .news import NewsItem
+from .problems import Problems
+from .project import Project
+from .sources import rel
+from .texts import read_markdown, text_sets
+from .translations import TextSet
+
+_KEY = re.compile(r"^(\d{4})-q([1-4])$")
+
+
+@dataclass(frozen=True)
+class Intro:
+    title: str | None
+    body: str
+
+
+@dataclass(frozen=True)
+class Issue:
+    year: int
+    quarter: int
+    items: tuple[NewsItem, ...]
+    intros: dict = field(compare=False, hash=False)
+    text_set: TextSet | None = field(default=None, compare=False, hash=False)
+
+    @property
+    def key(self) -> str:
+        return f"{self.year}-q{self.quarter}"
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, 3 * self.quarter - 2, 1)
+
+    @property
+    def date(self) -> dt.date:
+        """The issue's date: that of its newest item."""
+        return max(item.date for item in self.items)
+
+
+def compose_issues(project: Project, items: list[NewsItem], problems: Problems) -> list[Issue]:
+    """Group items by quarter (newest issue first), with each quarter's introduction."""
+    intros = load_intros(project, problems)
+    by_quarter: dict[tuple[int, int], list[NewsItem]] = {}
+    for item in items:
+        by_quarter.setdefault(item.quarter, []).append(item)
+    issues = []
+    for (year, quarter), quarter_items in sorted(by_quarter.items(), reverse=True):
+        texts, text_set = intros.pop(f"{year}-q{quarter}", ({}, None))
+        ordered = tuple(sorted(quarter_items, key=lambda i: (i.date, i.slug)))
+        issues.append(Issue(year, quarter, ordered, texts, text_set))
+    for key, (_, text_set) in intros.items():
+        some = next(iter(text_set.files.values()))
+        problems.add(rel(some, project.root), f"there are no news items in the quarter {key}, so there is no issue to introduce",
+                     fix="check the year and quarter in the file name, or add news items dated in that quarter")
+    return issues
+
+
+def load_intros(project: Project, problems: Problems) -> dict[str, tuple[dict, TextSet]]:
+    result = {}
+    for key, text_set in text_sets(project, project.content_dir / "newsletter", "newsletter", problems).items():
+        some = next(iter(text_set.files.values()))
+        if not _KEY.match(key):
+            problems.add(rel(some, project.root), f"'{key}' does not name a quarter",
+                         fix="name the introduction after its quarter, such as 2020-q1.en.md for January to March 2020")
+            continue
+        texts = {}
+        for lang, path in text_set.files.items():
+            meta, body, _ = read_markdown(path, project, problems)
+            title = meta.get("title")
+            texts[lang] = Intro(str(title).strip() if title else None, body.strip())
+        result[key] = (texts, text_set)
+    return result

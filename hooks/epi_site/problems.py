@@ -1,0 +1,73 @@
+"""Problems found in contributors' files, reported all at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one place, with what to write instead.
+
+    ``where`` names the entry or field (``partners[3].country``) when a line
+    number alone would not say enough.
+    """
+
+    file: str
+    line: int | None = None
+    where: str = ""
+    message: str = ""
+    fix: str = ""
+
+    def location(self) -> str:
+        text = self.file
+        if self.line:
+            text += f":{self.line}"
+        if self.where:
+            text += f" ({self.where})"
+        return text
+
+    def __str__(self) -> str:
+        text = f"{self.location()}: {self.message}"
+        if self.fix:
+            text += f"\n    What to do: {self.fix}"
+        return text
+
+
+@dataclass
+class Problems:
+    """Collects problems so that a contributor sees every one in one run."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, file: str, message: str, *, line: int | None = None, where: str = "", fix: str = "") -> None:
+        self.items.append(Problem(str(file), line, where, message, fix))
+
+    def extend(self, other: "Problems") -> None:
+        self.items.extend(other.items)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self):
+        return iter(sorted(set(self.items), key=lambda p: (p.file, p.line or 0, p.where, p.message)))
+
+    def report(self) -> str:
+        items = list(self)
+        head = f"{len(items)} problem{'s' if len(items) != 1 else ''} found in the site's files:"
+        return "\n".join([head, *(f"- {p}" for p in items)])
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ContentError(self)
+
+
+class ContentError(Exception):
+    """Raised when contributors' files must be fixed before anything is built."""
+
+    def __init__(self, problems: Problems):
+        self.problems = problems
+        super().__init__(problems.report())

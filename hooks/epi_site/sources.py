@@ -1,0 +1,162 @@
+"""Reading contributors' YAML and Markdown with the line numbers kept.
+
+Every reader here reports into a ``Problems`` collection instead of raising,
+so that one run shows every mistake.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .problems import Problems
+
+
+class LineDict(dict):
+    """A mapping from YAML that remembers the line of each key (1-based)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.line = 0
+        self.lines: dict = {}
+
+    def line_of(self, key) -> int:
+        return self.lines.get(key, self.line)
+
+
+class LineList(list):
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.line = 0
+        self.lines: list = []
+
+
+class _LineLoader(yaml.SafeLoader):
+    line_offset = 0
+
+    def construct_mapping(self, node, deep=False):
+        mapping = LineDict(super().construct_mapping(node, deep=True))
+        mapping.line = node.start_mark.line + 1 + self.line_offset
+        mapping.lines = {
+            self.construct_object(k, deep=True): k.start_mark.line + 1 + self.line_offset
+            for k, _ in node.value
+        }
+        return mapping
+
+    def construct_sequence(self, node, deep=False):
+        seq = LineList(super().construct_sequence(node, deep=True))
+        seq.line = node.start_mark.line + 1 + self.line_offset
+        seq.lines = [item.start_mark.line + 1 + self.line_offset for item in node.value]
+        return seq
+
+
+    def construct_yaml_timestamp(self, node):
+        # An impossible date such as 2022-06-31 stays text, so the field's check can explain it.
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _LineLoader.construct_yaml_timestamp)
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
+
+
+def parse_yaml(text: str, file: str, problems: Problems, line_offset: int = 0):
+    """Parse YAML text; on a syntax error, record where and return None."""
+
+    class Loader(_LineLoader):
+        pass
+
+    Loader.line_offset = line_offset
+    try:
+        return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        problems.add(
+            file,
+            f"this is not valid YAML: {error.problem or error}",
+            line=line,
+            fix="check the indentation and the colons on this line; put a value that contains ': ' or starts with a special character in double quotes",
+        )
+    except yaml.YAMLError as error:
+        problems.add(file, f"this is not valid YAML: {error}", fix="check the file's indentation")
+    return None
+
+
+def read_yaml(path: Path, root: Path, problems: Problems):
+    return parse_yaml(read_text(path, root, problems) or "", rel(path, root), problems)
+
+
+def read_text(path: Path, root: Path, problems: Problems) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        problems.add(rel(path, root), "this file is not saved as UTF-8 text", fix="save it as UTF-8 in your editor")
+    except OSError as error:
+        problems.add(rel(path, root), f"cannot read this file: {error.strerror}")
+    return None
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n?", re.S)
+
+
+def split_front_matter(text: str, file: str, problems: Problems) -> tuple[LineDict, str, int]:
+    """Return (front matter, body, the line on which the body starts)."""
+    if text.startswith("---"):
+        match = _FRONT_MATTER.match(text)
+        if not match:
+            problems.add(
+                file,
+                "the front matter that starts on line 1 with '---' is never closed",
+                line=1,
+                fix="end the front matter with a line that holds only '---'",
+            )
+            return LineDict(), text, 1
+        data = parse_yaml(match.group(1) or "", file, problems, line_offset=1)
+        body_line = match.group(0).count("\n") + 1
+        if data is None:
+            data = LineDict()
+        elif not isinstance(data, dict):
+            problems.add(file, "the front matter must be a list of 'key: value' lines", line=2)
+            data = LineDict()
+        return data, text[match.end():], body_line
+    return LineDict(), text, 1
+
+
+def rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+_SUFFIX = re.compile(r"^(?P<stem>.+?)\.(?P<lang>[A-Za-z]{2}(?:[-_][A-Za-z]+)?)\.(?P<ext>md|yml|yaml)$")
+
+
+def language_of(path: Path, languages: list[str], root: Path, problems: Problems) -> tuple[str, str] | None:
+    """Split ``name.<lang>.md`` into (name, lang), reporting a wrong suffix."""
+    match = _SUFFIX.match(path.name)
+    file = rel(path, root)
+    if not match:
+        problems.add(
+            file,
+            "this file's name does not say its language",
+            fix=f"name it {path.stem}.en{path.suffix} for English, or {path.stem}.sv{path.suffix} for Swedish, and so on "
+            f"(one of: {', '.join(languages)})",
+        )
+        return None
+    lang = match.group("lang")
+    if lang not in languages:
+        problems.add(
+            file,
+            f"'{lang}' is not one of the site's languages",
+            fix=f"use one of {', '.join(languages)} (for example {match.group('stem')}.{languages[0]}.{match.group('ext')}), "
+            "or add the language to mkdocs.yml first",
+        )
+        return None
+    return match.group("stem"), lang
