@@ -1,0 +1,79 @@
+"""Charts drawn at build time: geometry and localized values for the SVG template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .charts import Dataset
+from .i18n import translations
+from .project import Project
+from .render import Formats
+
+WIDTH = 640
+ROW = 64
+BAR = 26
+LABEL_SPACE = 150
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    value: str
+    x: float
+    width: float
+    y: float
+    index: int
+
+
+def format_value(project: Project, lang: str, value: float, unit: str, approximate: bool = False) -> str:
+    """A value with its unit, as the page's locale writes it."""
+    fmt = Formats(lang)
+    t = translations(project, lang)
+    if unit == "percent":
+        text = fmt.percent(value)
+    elif unit == "percentage-points":
+        # Used with decimal numbers, which take one form in every language.
+        text = t.gettext("%(num)s percentage points") % {"num": fmt.number(value)}
+    elif approximate and value >= 1_000_000:
+        text = fmt.compact(value)
+    else:
+        text = t.ngettext("%(num)s person", "%(num)s persons", int(value)) % {"num": fmt.number(value)}
+    return t.gettext("about %(value)s") % {"value": text} if approximate else text
+
+
+def view(project: Project, dataset: Dataset, lang: str) -> dict:
+    """Everything the chart template needs, computed once."""
+    texts, text_lang = dataset.text(lang, project.default_language)
+    labels = texts.get("labels", {})
+    values = [format_value(project, lang, p.value, dataset.unit, dataset.approximate) for p in dataset.series]
+    bars: list[Bar] = []
+    height = 0
+    if dataset.kind == "bar":
+        top = max(p.value for p in dataset.series) or 1
+        for i, (point, value) in enumerate(zip(dataset.series, values)):
+            width = max(2.0, (WIDTH - LABEL_SPACE) * point.value / top)
+            bars.append(Bar(labels.get(point.key, point.key), value, 0, round(width, 1), i * ROW, i + 1))
+        height = len(bars) * ROW
+    elif dataset.kind == "share":
+        x = 0.0
+        for i, (point, value) in enumerate(zip(dataset.series, values)):
+            width = WIDTH * point.value / 100
+            bars.append(Bar(labels.get(point.key, point.key), value, round(x, 1), round(width, 1), 0, i + 1))
+            x += width
+        height = BAR + 8
+    total = None
+    if dataset.total is not None:
+        total = format_value(project, lang, dataset.total, dataset.total_unit or dataset.unit, dataset.approximate)
+    rows = [(labels.get(p.key, p.key), v) for p, v in zip(dataset.series, values)]
+    return {
+        "dataset": dataset,
+        "title": texts.get("title", dataset.id),
+        "description": texts.get("description", ""),
+        "text_lang": text_lang,
+        "bars": bars,
+        "rows": rows,
+        "total": total,
+        "width": WIDTH,
+        "height": height,
+        "bar_height": BAR,
+    }

@@ -1,0 +1,46 @@
+"""The email-ready edition of a newsletter issue: self-contained HTML and plain text."""
+
+from __future__ import annotations
+
+from .content import Content
+from .i18n import translations
+from .newsletter import Intro, Issue
+from .render import environment, to_html
+from .urls import page_url, rewrite_links
+from .visibility import disclaimer, funding_line
+
+
+def _context(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> dict:
+    project = content.project
+    env = environment(project, lang)
+    quarter = env.globals["fmt"].quarter(issue.year, issue.quarter)
+    title = translations(project, lang).gettext("Newsletter, %(quarter)s") % {"quarter": quarter}
+    entries = [
+        {"item": item, "text": item.version(lang, project.default_language),
+         "url": project.absolute(page_url(project, f"news/{item.slug}", lang))}
+        for item in reversed(issue.items)
+    ]
+    intro_html = ""
+    if intro:
+        intro_html = rewrite_links(str(to_html(intro.body)), project, lang, f"news/{issue.key}", absolute=True)
+    return {
+        "title": title,
+        "site": content.site,
+        "intro": intro,
+        "intro_lang": intro_lang,
+        "intro_html": intro_html,
+        "entries": entries,
+        "archive_url": project.absolute(page_url(project, "news/index", lang)),
+        "funding": funding_line(project, lang, content.site),
+        "disclaimer": disclaimer(project, lang),
+    }
+
+
+def email_html(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
+    env = environment(content.project, lang)
+    return env.get_template("email.html").render(**_context(content, lang, issue, intro, intro_lang))
+
+
+def email_text(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
+    env = environment(content.project, lang)
+    return env.get_template("email.txt").render(**_context(content, lang, issue, intro, intro_lang))

@@ -1,0 +1,235 @@
+"""The pages and files generated from content/, for one language at a time.
+
+They live in memory: the MkDocs hooks hand them to MkDocs as virtual files,
+and nothing is ever written into docs/ or content/.
+"""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from dataclasses import dataclass, replace
+
+import yaml
+from babel import Locale
+
+from . import chart_view
+from .content import Content
+from .directives import Directive
+from .email_edition import email_html, email_text
+from .feeds import build_feeds
+from .i18n import translations
+from .render import environment, to_html
+from .translation_status import status_rows, summary
+from .urls import page_url, relative, rewrite_links
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    key: str
+    lang: str
+    title: str
+    description: str
+    body: str
+    content_lang: str
+    in_search: bool = True
+    noindex: bool = False
+    page_url: str = ""
+
+    def markdown(self) -> str:
+        meta = {"title": self.title, "description": self.description, "epi_content_lang": self.content_lang}
+        if not self.in_search:
+            meta["search"] = {"exclude": True}
+        if self.noindex:
+            meta["robots"] = "noindex"
+        head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+        return f"---\n{head}---\n\n{self.body}\n"
+
+
+@dataclass(frozen=True)
+class GeneratedFile:
+    path: str
+    content: bytes
+
+
+class LanguageBuild:
+    """Renders the generated pages, directives and files of one language."""
+
+    def __init__(self, content: Content, lang: str):
+        self.content = content
+        self.project = content.project
+        self.lang = lang
+        self.env = environment(self.project, lang)
+        self.t = translations(self.project, lang)
+
+    # --- helpers -------------------------------------------------------
+    def _context(self, key: str) -> dict:
+        here = page_url(self.project, key, self.lang)
+        return {
+            "link": lambda target: relative(here, page_url(self.project, target, self.lang)),
+            "link_file": lambda path: relative(here, self.project.prefix(self.lang) + path),
+            "site": self.content.site,
+        }
+
+    def _render(self, template: str, key: str, **context) -> str:
+        return self.env.get_template(template).render(**self._context(key), **context)
+
+    def _page(self, key: str, title: str, description: str, template: str, content_lang: str | None = None,
+              **context) -> GeneratedPage:
+        body = self._render(template, key, title=title, **context)
+        lang = content_lang or self.lang
+        return GeneratedPage(key, self.lang, title, description, body, lang, in_search=(lang == self.lang),
+                             page_url=page_url(self.project, key, self.lang))
+
+    # --- pages ---------------------------------------------------------
+    def pages(self) -> list[GeneratedPage]:
+        return [*self.partner_pages(), self.timeline_page(), *self.news_pages(), self.search_page(), self.status_page()]
+
+    def partner_pages(self) -> list[GeneratedPage]:
+        gettext = self.t.gettext
+        partners = self.content.partners
+        order = ("coordinator", "city", "technical-partner")
+        groups = [(role, [p for p in partners if (p.role if p.role != "co-coordinator" else "coordinator") == role])
+                  for role in order]
+        countries = sorted({p.country for p in partners}, key=lambda c: _collation_key(Locale.parse(self.lang).territories.get(c, c)))
+        by_country = [(code, [p for p in partners if p.country == code]) for code in countries]
+        title = gettext("Partners")
+        pages = [self._page("partners/index", title, gettext("The partners of the European Pact for Integration, by role and by country."),
+                            "partners_index.html", partners=partners, groups=groups, countries=by_country)]
+        for partner in partners:
+            text, text_lang = partner.text(self.lang, self.project.default_language)
+            neighbours = [p for p in partners if p.country == partner.country and p.id != partner.id]
+            description = gettext("%(name)s, a partner of the European Pact for Integration.") % {"name": partner.name}
+            pages.append(self._page(f"partners/{partner.id}", partner.name, description, "partner.html", text_lang,
+                                    partner=partner, text=text, text_lang=text_lang, neighbours=neighbours))
+        return pages
+
+    def timeline_page(self) -> GeneratedPage:
+        timeline = self.content.timeline
+        months = timeline.months
+        width, row, bar = 640, 34, 26
+        step = width / months
+        rows = [{"x": round((timeline.month(p.start) - 1) * step, 1),
+                 "width": round((timeline.month(p.end) - timeline.month(p.start) + 1) * step, 1),
+                 "y": i * row, "number": p.number, "indicative": p.indicative}
+                for i, p in enumerate(timeline.phases)]
+        ticks = [{"x": round((timeline.month(timeline.start.replace(year=y, month=1)) - 1) * step, 1), "label": str(y)}
+                 for y in range(timeline.start.year, timeline.end.year + 1)
+                 if timeline.month(timeline.start.replace(year=y, month=1)) >= 1]
+        gantt = {"width": width, "height": len(rows) * row + 24, "bar": bar, "rows": rows, "ticks": ticks}
+        gettext = self.t.gettext
+        return self._page("timeline/index", gettext("Timeline"),
+                          gettext("The phases and planned activities of the European Pact for Integration, month by month."),
+                          "timeline.html", timeline=timeline, gantt=gantt,
+                          indicative=any(p.indicative for p in timeline.phases))
+
+    def news_pages(self) -> list[GeneratedPage]:
+        gettext = self.t.gettext
+        issues = self.content.issues
+        pages = [self._page("news/index", gettext("Newsletter"),
+                            gettext("The quarterly newsletter of the European Pact for Integration, and its news feeds."),
+                            "archive.html", issues=issues)]
+        for index, issue in enumerate(issues):
+            newer = issues[index - 1] if index > 0 else None
+            older = issues[index + 1] if index + 1 < len(issues) else None
+            intro, intro_lang = self._intro(issue)
+            title = gettext("Newsletter, %(quarter)s") % {"quarter": self.env.globals["fmt"].quarter(issue.year, issue.quarter)}
+            pages.append(self._page(f"news/{issue.key}", title, intro.title if intro and intro.title else title,
+                                    "issue.html", issue=issue, intro=intro, intro_lang=intro_lang, newer=newer, older=older))
+        issue_of = {item.slug: issue for issue in issues for item in issue.items}
+        for item in self.content.news:
+            text = item.version(self.lang, self.project.default_language)
+            key = f"news/{item.slug}"
+            partners = [p for p in (self.content.partner(pid) for pid in item.partners) if p]
+            phase = self.content.timeline.phase(item.phase) if item.phase else None
+            body_html = rewrite_links(str(to_html(text.body)), self.project, self.lang, key, absolute=False)
+            here = page_url(self.project, key, self.lang)
+            image_href = relative(here, self.project.prefix(self.lang) + item.image) if item.image else ""
+            page = self._page(key, text.title, text.summary, "news_item.html", text.lang, item=item,
+                              text=_with_body(text, body_html), issue=issue_of[item.slug], partners=partners,
+                              phase=phase, image_href=image_href)
+            pages.append(page)
+        return pages
+
+    def search_page(self) -> GeneratedPage:
+        gettext = self.t.gettext
+        messages = []
+        for category, sample in _plural_samples(self.lang):
+            message = self.t.ngettext("%(count)s page found.", "%(count)s pages found.", sample)
+            messages.append((category, message.replace("%(count)s", "{count}")))
+        page = self._page("search", gettext("Search"), gettext("Search the website of the European Pact for Integration."),
+                          "search.html", found_messages=messages)
+        return _unlisted(page)
+
+    def status_page(self) -> GeneratedPage:
+        """For coordinators: what is left to translate (not in the menu, search or search engines)."""
+        rows = status_rows(self.content)
+        languages = self.project.other_languages
+        totals = {code: summary(rows, code) for code in languages}
+        page = self._page("status", self.t.gettext("Translation status"),
+                          self.t.gettext("Which texts of the website are translated into each language."),
+                          "status.html", rows=rows, languages=languages, totals=totals)
+        return _unlisted(page)
+
+    def _intro(self, issue):
+        if self.lang in issue.intros:
+            return issue.intros[self.lang], self.lang
+        if self.project.default_language in issue.intros:
+            return issue.intros[self.project.default_language], self.project.default_language
+        return None, self.lang
+
+    # --- directives ----------------------------------------------------
+    def directive(self, directive: Directive, page_key: str, uid: str) -> str:
+        context = self._context(page_key)
+        if directive.name == "chart":
+            dataset = self.content.datasets[directive.argument]
+            view = chart_view.view(self.project, dataset, self.lang)
+            csv_href = context["link_file"](f"data/{dataset.id}.csv")
+            return self.env.get_template("chart.html").render(v=view, uid=uid, csv_href=csv_href)
+        if directive.name == "cities":
+            cities = [p for p in self.content.partners if p.role == "city"]
+            return self.env.get_template("cities.html").render(cities=cities, **context)
+        if directive.name == "phases":
+            return self.env.get_template("phases.html").render(phases=self.content.timeline.phases)
+        if directive.name == "social":
+            return self.env.get_template("social.html").render(channels=self.content.site.social)
+        raise KeyError(directive.name)
+
+    # --- files ---------------------------------------------------------
+    def files(self) -> list[GeneratedFile]:
+        prefix = self.project.prefix(self.lang)
+        files = []
+        for dataset in self.content.datasets.values():
+            texts, _ = dataset.text(self.lang, self.project.default_language)
+            files.append(GeneratedFile(f"{prefix}data/{dataset.id}.csv", dataset.csv(texts.get("labels", {})).encode()))
+        rss, atom = build_feeds(self.project, self.lang, self.content.news, self.content.site)
+        files += [GeneratedFile(f"{prefix}news/rss.xml", rss), GeneratedFile(f"{prefix}news/atom.xml", atom)]
+        for issue in self.content.issues:
+            intro, intro_lang = self._intro(issue)
+            files.append(GeneratedFile(f"{prefix}news/{issue.key}/email.html",
+                                       email_html(self.content, self.lang, issue, intro, intro_lang).encode()))
+            files.append(GeneratedFile(f"{prefix}news/{issue.key}/email.txt",
+                                       email_text(self.content, self.lang, issue, intro, intro_lang).encode()))
+        return files
+
+
+def _unlisted(page: GeneratedPage) -> GeneratedPage:
+    """A page kept out of search results and search engines."""
+    return replace(page, in_search=False, noindex=True)
+
+
+def _with_body(text, body_html):
+    return replace(text, body=body_html)
+
+
+def _collation_key(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
+
+
+def _plural_samples(lang: str) -> list[tuple[str, int]]:
+    """A sample number for each CLDR plural category of ``lang`` (for the search page's messages)."""
+    rule = Locale.parse(lang).plural_form
+    samples: dict[str, int] = {}
+    for n in itertools.chain(range(0, 200), (1000, 1_000_000)):
+        samples.setdefault(rule(n), n)
+    return sorted(samples.items())

@@ -1,0 +1,91 @@
+"""Jinja2 rendering with Babel formats and gettext strings for one language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from pathlib import Path
+
+import markdown as markdown_lib
+from babel import Locale, dates, numbers
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .i18n import translations
+from .partners import country_name
+from .project import Project
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def to_html(text: str) -> Markup:
+    """Contributors' Markdown as HTML (raw HTML in it is escaped, not passed through)."""
+    md = markdown_lib.Markdown(extensions=["attr_list", "sane_lists"])
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return Markup(md.convert(text))
+
+
+class Formats:
+    """Babel's formats for dates, numbers and names in one locale."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.locale = Locale.parse(lang)
+
+    def date(self, day: dt.date, style: str = "long") -> str:
+        return dates.format_date(day, style, locale=self.locale)
+
+    def month(self, day: dt.date) -> str:
+        return dates.format_skeleton("yMMMM", day, locale=self.locale)
+
+    def month_range(self, start: dt.date, end: dt.date) -> str:
+        return dates.format_interval(start, end, "yMMM", locale=self.locale)
+
+    def quarter(self, year: int, quarter: int) -> str:
+        return dates.format_date(dt.date(year, 3 * quarter - 2, 1), "QQQQ y", locale=self.locale)
+
+    def number(self, value: float) -> str:
+        return numbers.format_decimal(value, locale=self.locale)
+
+    def percent(self, value: float) -> str:
+        return numbers.format_percent(value / 100, locale=self.locale)
+
+    def compact(self, value: float) -> str:
+        return numbers.format_compact_decimal(value, format_type="long", fraction_digits=1, locale=self.locale)
+
+    def country(self, code: str) -> str:
+        return country_name(code, self.lang)
+
+    def language(self, code: str) -> str:
+        """A language's name as it stands inside a sentence ("svenska" in Swedish, "Deutsch" in German)."""
+        return Locale.parse(code).get_display_name(self.lang)
+
+
+@lru_cache(maxsize=16)
+def environment(project: Project, lang: str) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=select_autoescape(["html", "xml"], default_for_string=True),
+        extensions=["jinja2.ext.i18n"],
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.install_gettext_translations(translations(project, lang), newstyle=True)
+    formats = Formats(lang)
+    env.globals.update(fmt=formats, lang=lang, project=project, markdown=to_html)
+    return env
+
+
+def render(project: Project, lang: str, template: str, **context) -> str:
+    return environment(project, lang).get_template(template).render(**context)
+
+
+def gettext(project: Project, lang: str):
+    return translations(project, lang).gettext
+
+
+def ngettext(project: Project, lang: str):
+    return translations(project, lang).ngettext

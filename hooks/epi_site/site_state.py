@@ -1,0 +1,112 @@
+"""What one run of a generator knows: the content, loaded once and reloaded when a file changes."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .content import Content, load_content
+from .pages import LanguageBuild
+from .problems import ContentError
+from .project import Project, load_project
+from .render import Formats
+from .sitemap import alternates, content_languages, sitemap_xml
+from .urls import page_url
+from .visibility import disclaimer, funded_by, funding_line
+
+WATCHED = ("docs", "content", "locales", "mkdocs.yml")
+
+
+def fingerprint(root: Path) -> tuple:
+    """Names, sizes and times of every source file: a change anywhere means a reload."""
+    seen = []
+    for name in WATCHED:
+        path = root / name
+        if path.is_file():
+            stat = path.stat()
+            seen.append((name, stat.st_size, stat.st_mtime_ns))
+            continue
+        for folder, _, files in os.walk(path):
+            for file in files:
+                stat = os.stat(os.path.join(folder, file))
+                seen.append((os.path.join(folder, file), stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(seen))
+
+
+class SiteState:
+    def __init__(self):
+        self.project: Project | None = None
+        self.content: Content | None = None
+        self._fingerprint: tuple | None = None
+        self._builds: dict[str, LanguageBuild] = {}
+        self._languages: dict[str, dict[str, str]] = {}
+        self.not_found_pages: dict[str, str] = {}
+
+    def load(self, root: Path) -> None:
+        current = fingerprint(root)
+        if current == self._fingerprint:
+            return
+        project = load_project(root)
+        content, problems = load_content(project)
+        if problems:
+            raise ContentError(problems)
+        self.project, self.content, self._fingerprint = project, content, current
+        self._builds = {}
+        self._languages = content_languages(content)
+
+    def build(self, lang: str) -> LanguageBuild:
+        if lang not in self._builds:
+            self._builds[lang] = LanguageBuild(self.content, lang)
+        return self._builds[lang]
+
+    def page_context(self, lang: str, key: str | None, meta: dict) -> dict:
+        """What the page templates need; ``key`` is None for the 404 page, which has no address of its own."""
+        project = self.project
+        fmt = Formats(lang)
+        languages = self._languages.get(key, {code: code for code in project.languages})
+        content_lang = meta.get("epi_content_lang") or languages.get(lang, lang)
+        fallback = content_lang != lang
+        canonical_lang = content_lang if fallback else lang
+        in_search = not (meta.get("search") or {}).get("exclude") and not fallback
+        return {
+            "key": key,
+            "lang": lang,
+            "content_lang": content_lang,
+            "fallback": fallback,
+            "lang_name": fmt.language(lang),
+            "content_lang_name": fmt.language(content_lang),
+            "canonical": project.absolute(page_url(project, key, canonical_lang)) if key else None,
+            "alternates": alternates(self.content, languages, key) if key in self._languages else [],
+            "switcher": [
+                {"lang": code, "name": project.language_name(code),
+                 "path": page_url(project, key or "index", code), "current": code == lang}
+                for code in project.languages
+            ],
+            "description": meta.get("description") or "",
+            "noindex": meta.get("robots") == "noindex" or fallback or key is None,
+            "in_search": in_search,
+            "home": page_url(project, "index", lang),
+            "search": page_url(project, "search", lang),
+            "news": page_url(project, "news/index", lang),
+            "privacy": page_url(project, "privacy", lang),
+            "accessibility": page_url(project, "accessibility", lang),
+            "contact": page_url(project, "contact", lang),
+            "rss": f"{project.prefix(lang)}news/rss.xml",
+            "atom": f"{project.prefix(lang)}news/atom.xml",
+            "funded_by": funded_by(project, lang),
+            "funding": funding_line(project, lang, self.content.site),
+            "disclaimer": disclaimer(project, lang),
+            "site": self.content.site,
+        }
+
+    def write_site_files(self, site: Path) -> None:
+        """The files that span every language: 404 pages, one sitemap and robots.txt."""
+        for lang, html in self.not_found_pages.items():
+            (site / self.project.prefix(lang) / "404.html").write_text(html, encoding="utf-8")
+        for lang in self.project.other_languages:
+            for name in ("sitemap.xml", "sitemap.xml.gz"):
+                (site / lang / name).unlink(missing_ok=True)
+        (site / "sitemap.xml.gz").unlink(missing_ok=True)
+        (site / "sitemap.xml").write_text(sitemap_xml(self.content, self._languages), encoding="utf-8")
+        (site / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\n\nSitemap: {self.project.absolute('sitemap.xml')}\n", encoding="utf-8")

@@ -1,0 +1,79 @@
+"""Which text is translated, missing or outdated in which language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .content import Content
+from .sources import rel
+from .translations import MISSING, OUTDATED, TRANSLATED, TextSet
+
+KINDS = ("page", "news", "partner", "newsletter", "data")
+
+
+@dataclass(frozen=True)
+class Row:
+    kind: str
+    key: str
+    source: str  # the English file, from the repository's root
+    fingerprint: str
+    statuses: dict
+
+
+def text_sets(content: Content) -> list[TextSet]:
+    sets = [page.text_set for page in content.docs.values()]
+    sets += [item.text_set for item in content.news if item.text_set]
+    sets += [partner.text_set for partner in content.partners if partner.text_set]
+    sets += [issue.text_set for issue in content.issues if issue.text_set]
+    sets += [labels.text_set for labels in (content.timeline.labels, content.chart_labels) if labels.text_set]
+    return sets
+
+
+def status_rows(content: Content) -> list[Row]:
+    project = content.project
+    default = project.default_language
+    rows = []
+    for text_set in text_sets(content):
+        source = text_set.files.get(default)
+        if source is None:
+            continue
+        statuses = {lang: text_set.status(lang, default) for lang in project.other_languages}
+        rows.append(Row(text_set.kind, text_set.key, rel(source, project.root), text_set.source_fingerprint(default),
+                        statuses))
+    return sorted(rows, key=lambda r: (KINDS.index(r.kind), r.key))
+
+
+def summary(rows: list[Row], lang: str) -> dict[str, int]:
+    counts = {TRANSLATED: 0, MISSING: 0, OUTDATED: 0}
+    for row in rows:
+        counts[row.statuses[lang]] += 1
+    return counts
+
+
+def table(rows: list[Row], languages: tuple[str, ...]) -> str:
+    """The status as a plain-text table, for the check command."""
+    marks = {TRANSLATED: "ok", MISSING: "MISSING", OUTDATED: "OUTDATED"}
+    width = max((len(r.source) for r in rows), default=10)
+    lines = ["Translation status (ok = translated; MISSING = readers see English; "
+             "OUTDATED = the English text changed since)",
+             "file".ljust(width) + "  " + "  ".join(f"{lang:<8}" for lang in languages)]
+    for row in rows:
+        lines.append(row.source.ljust(width) + "  " + "  ".join(f"{marks[row.statuses[lang]]:<8}" for lang in languages))
+    totals = []
+    for lang in languages:
+        counts = summary(rows, lang)
+        totals.append(f"{lang}: {counts[TRANSLATED]}/{len(rows)} translated, {counts[MISSING]} missing, "
+                      f"{counts[OUTDATED]} outdated")
+    return "\n".join(lines + [""] + totals)
+
+
+def outdated_hints(rows: list[Row], content: Content) -> list[str]:
+    """For each outdated translation: the line to write once it is brought up to date."""
+    hints = []
+    for row in rows:
+        for lang, status in row.statuses.items():
+            if status == OUTDATED:
+                target = row.source.replace(f".{content.project.default_language}.", f".{lang}.")
+                hints.append(f"{target}: the English text changed. Update the translation, then set "
+                             f"'translated_from: {row.fingerprint}' in it.")
+    return hints
