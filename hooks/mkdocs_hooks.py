@@ -1,0 +1,142 @@
+"""MkDocs hooks: a thin layer that hands the epi_site package's output to MkDocs.
+
+All content logic (models, validation, rendering, feeds) lives in ``epi_site``,
+which does not import MkDocs. These hooks only:
+
+- load and check the content once, and stop the build with every problem listed;
+- add the generated pages and files of the language being built, in memory;
+- expand directives, and give templates the page's languages and strings;
+- after the last language, write the sitemap and the search index.
+"""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+from markupsafe import escape
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from epi_site import directives  # noqa: E402
+from epi_site.i18n import translations  # noqa: E402
+from epi_site.site_state import SiteState  # noqa: E402
+from epi_site.urls import page_url  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.epi")
+state = SiteState()
+
+
+def _language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return i18n.current_language if i18n and i18n.current_language else state.project.default_language
+
+
+def _is_last_build(config) -> bool:
+    """True in the outer build, once the i18n plugin has built every other language."""
+    i18n = config.plugins.get("i18n")
+    return not (i18n and i18n.building)
+
+
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        state.load(root)
+    except Exception as error:  # a content problem must stop the build, with its report
+        raise PluginError(str(error)) from None
+    return config
+
+
+@event_priority(-110)  # after the i18n plugin has chosen this language's files
+def on_files(files: Files, config) -> Files:
+    lang = _language(config)
+    build = state.build(lang)
+    for page in build.pages():
+        # Pages reached through links rather than the menu are not "missing" from it.
+        file = File.generated(config, f"{page.key}.{lang}.md", content=page.markdown(),
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        file.dest_uri = page_url(state.project, page.key, lang) + "index.html"
+        file.epi_key = page.key
+        files.append(file)
+    for generated in build.files():
+        file = File.generated(config, generated.path, content=generated.content)
+        files.append(file)
+    return files
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    lang = _language(config)
+    key = _key(page)
+    page.title = escape(page.title) if page.title else page.title
+    counter = iter(range(1, 1000))
+    return directives.expand(markdown, lambda d: state.build(lang).directive(d, key, f"{d.argument or d.name}-{next(counter)}"))
+
+
+def on_env(env, config, files):
+    lang = _language(config)
+    if "jinja2.ext.i18n" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations(state.project, lang), newstyle=True)
+    env.globals["epi_theme"] = _theme_stylesheets(config)
+    return env
+
+
+def on_template_context(context, template_name, config):
+    # Static templates (404.html) have no page: give them the language's context.
+    if template_name == "404.html":
+        context["epi"] = state.page_context(_language(config), None, {})
+    return context
+
+
+def _theme_stylesheets(config) -> dict:
+    """Material's hashed stylesheet names, found rather than copied, to survive an upgrade."""
+    found = {}
+    for folder in config.theme.dirs:
+        for name in ("main", "palette"):
+            for path in sorted(Path(folder, "assets", "stylesheets").glob(f"{name}.*.min.css")):
+                found.setdefault(f"{name}_css", f"assets/stylesheets/{path.name}")
+    return found
+
+
+def on_page_context(context, page, config, nav):
+    lang = _language(config)
+    key = _key(page)
+    context["epi"] = state.page_context(lang, key, page.meta)
+    return context
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    # Every language renders 404.html to the same place; keep each one for the end.
+    if template_name == "404.html":
+        state.not_found_pages[_language(config)] = output
+    return output
+
+
+@event_priority(-110)  # after the i18n plugin, whose post_build builds the other languages
+def on_post_build(config) -> None:
+    if not _is_last_build(config):
+        return
+    site = Path(config.site_dir)
+    state.write_site_files(site)
+    run_pagefind(site)
+
+
+def _key(page) -> str:
+    key = getattr(page.file, "epi_key", None)
+    if key:
+        return key
+    norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
+    return norm[:-3] if norm.endswith(".md") else norm
+
+
+def run_pagefind(site: Path) -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    if result.returncode:
+        raise PluginError(f"The search index could not be built:\n{result.stdout}\n{result.stderr}")
