@@ -1,0 +1,68 @@
+/* The site's only script: the colour-scheme switch, and search on the search page. */
+(function () {
+  "use strict";
+  var body = document.body;
+
+  var toggle = document.querySelector("[data-epi-scheme]");
+  if (toggle) {
+    var sync = function () {
+      toggle.setAttribute("aria-pressed", String(body.getAttribute("data-md-color-scheme") === "slate"));
+    };
+    toggle.hidden = false;
+    sync();
+    toggle.addEventListener("click", function () {
+      var next = body.getAttribute("data-md-color-scheme") === "slate" ? "default" : "slate";
+      body.setAttribute("data-md-color-scheme", next);
+      try { localStorage.setItem("epi-scheme", next); } catch (e) { /* storage may be off */ }
+      sync();
+    });
+  }
+
+  var form = document.querySelector("[data-epi-search]");
+  if (!form) return;
+  var input = form.querySelector("input");
+  var status = document.querySelector("[data-epi-search-status]");
+  var list = document.querySelector("[data-epi-search-results]");
+  var base = new URL(body.getAttribute("data-epi-root"), location.href).href;
+  var plural = new Intl.PluralRules(document.documentElement.lang);
+  var pagefind = null;
+
+  function say(text) { status.textContent = text; }
+  function found(count) {
+    var message = status.getAttribute("data-found-" + plural.select(count)) || status.getAttribute("data-found-other");
+    return message.replace("{count}", count.toLocaleString(document.documentElement.lang));
+  }
+
+  async function run(query) {
+    list.textContent = "";
+    if (!query.trim()) { say(""); return; }
+    say(status.getAttribute("data-loading"));
+    if (!pagefind) {
+      pagefind = await import(base + "pagefind/pagefind.js");
+      await pagefind.options({ baseUrl: new URL(base).pathname });
+      await pagefind.init();
+    }
+    var search = await pagefind.search(query);
+    var results = await Promise.all(search.results.slice(0, 20).map(function (r) { return r.data(); }));
+    say(results.length ? found(search.results.length) : status.getAttribute("data-none"));
+    results.forEach(function (data) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = data.url;
+      link.textContent = data.meta.title || data.url;
+      var excerpt = document.createElement("p");
+      excerpt.innerHTML = data.excerpt;  // Pagefind escapes the text and adds only <mark>
+      item.appendChild(link);
+      item.appendChild(excerpt);
+      list.appendChild(item);
+    });
+  }
+
+  var params = new URLSearchParams(location.search);
+  if (params.get("q")) { input.value = params.get("q"); run(params.get("q")); }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+    run(input.value).catch(function () { say(status.getAttribute("data-none")); });
+  });
+})();

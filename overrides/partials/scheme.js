@@ -1,0 +1,1 @@
+(function(){var s=null;try{s=localStorage.getItem("epi-scheme")}catch(e){}if(s!=="slate"&&s!=="default"){s=window.matchMedia&&matchMedia("(prefers-color-scheme: dark)").matches?"slate":"default"}document.body.setAttribute("data-md-color-scheme",s);document.documentElement.className="js"})();
