@@ -11,8 +11,6 @@ which does not import MkDocs. These hooks only:
 
 from __future__ import annotations
 
-import logging
-import subprocess
 import sys
 from pathlib import Path
 
@@ -26,10 +24,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from epi_site import directives  # noqa: E402
 from epi_site.i18n import translations  # noqa: E402
+from epi_site.search_index import SearchIndexError, build_search_index  # noqa: E402
 from epi_site.site_state import SiteState  # noqa: E402
 from epi_site.urls import page_url  # noqa: E402
 
-log = logging.getLogger("mkdocs.hooks.epi")
 state = SiteState()
 
 
@@ -53,9 +51,16 @@ def on_config(config):
     return config
 
 
+# Material's scripts, search worker and source maps: the pages load none of them.
+UNUSED_THEME_FILES = ("assets/javascripts/", "assets/images/")
+
+
 @event_priority(-110)  # after the i18n plugin has chosen this language's files
 def on_files(files: Files, config) -> Files:
     lang = _language(config)
+    for file in list(files):
+        if file.src_uri.startswith(UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
+            files.remove(file)
     build = state.build(lang)
     for page in build.pages():
         # Pages reached through links rather than the menu are not "missing" from it.
@@ -124,7 +129,11 @@ def on_post_build(config) -> None:
         return
     site = Path(config.site_dir)
     state.write_site_files(site)
-    run_pagefind(site)
+    if not config.extra.get("preview"):
+        try:
+            build_search_index(site)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
 
 
 def _key(page) -> str:
@@ -133,10 +142,3 @@ def _key(page) -> str:
         return key
     norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
     return norm[:-3] if norm.endswith(".md") else norm
-
-
-def run_pagefind(site: Path) -> None:
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode:
-        raise PluginError(f"The search index could not be built:\n{result.stdout}\n{result.stderr}")
