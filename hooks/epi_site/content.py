@@ -38,14 +38,13 @@ def load_content(project: Project, news_dir: Path | None = None) -> tuple[Conten
     """Load and check everything; the content is None when a problem prevents building."""
     problems = Problems()
     site = load_site_info(project, problems)
-    partners = load_partners(project, problems)
+    partners, partner_ids = load_partners(project, problems)
     timeline = load_timeline(project, problems)
     datasets, chart_labels = load_datasets(project, problems)
     news = load_news(project, problems, news_dir)
     issues = compose_issues(project, news, problems)
     docs = load_docs(project, problems)
     check_catalogs(project, problems)
-    partner_ids = {p.id for p in partners}
     phase_ids = {p.id for p in timeline.phases} if timeline else set()
     for item in news:
         for pid in item.partners:

@@ -36,7 +36,9 @@ class Partner:
         return self.texts.get(default, ""), default
 
 
-def load_partners(project: Project, problems: Problems) -> list[Partner]:
+def load_partners(project: Project, problems: Problems) -> tuple[list[Partner], set[str]]:
+    """The valid partners, and every id declared (so one wrong field is reported once, not again
+    by each page that names the partner)."""
     file = "content/partners.yml"
     data = read_yaml(project.content_dir / "partners.yml", project.root, problems)
     sets = text_sets(project, project.content_dir / "partners", "partner", problems)
@@ -86,7 +88,7 @@ def load_partners(project: Project, problems: Problems) -> list[Partner]:
             some = next(iter(text_set.files.values()))
             problems.add(rel(some, project.root), f"there is no partner with the id '{key}' in content/partners.yml",
                          fix="rename the file after a partner's id, or add the partner to content/partners.yml")
-    return partners
+    return partners, set(seen)
 
 
 def country_name(code: str, lang: str) -> str:
