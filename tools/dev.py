@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / "python"
-SYSTEM_PACKAGES = {"chromium": "/usr/bin/chromium", "default-jre-headless": "java"}
+# Debian package -> what shows it is installed. EPI_CHROMIUM names another Chromium-based browser.
+SYSTEM_PACKAGES = {"chromium": os.environ.get("EPI_CHROMIUM", "/usr/bin/chromium"), "default-jre-headless": "java"}
 
 
 def say(message: str) -> None:

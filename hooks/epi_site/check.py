@@ -1,44 +1,90 @@
-"""``python -m epi_site.check``: check every contributor's file in seconds, without a build."""
+"""``python3 tools/dev.py check``: check every contributor's file in seconds, without a build.
+
+It reads docs/, content/ and locales/, reports every problem at once (file,
+line or field, what is wrong, what to write instead), prints the translation
+status, and exits with status 1 when anything must be fixed. The build runs
+the same checks, so nothing slips past either path.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from .content import load_content
+from .problems import Problem, Problems
 from .project import load_project
+from .sources import language_of
+from .translation_status import outdated_hints, status_rows, table
+from .translations import mark_translated
+
+
+def _escape(value: str, *, property_value: bool = False) -> str:
+    """GitHub's workflow-command escaping."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if property_value else value
+
+
+def github_annotation(problem: Problem, level: str = "error") -> str:
+    props = [f"file={_escape(problem.file, property_value=True)}"]
+    if problem.line:
+        props.append(f"line={problem.line}")
+    title = "EPI check" + (f": {problem.where}" if problem.where else "")
+    props.append(f"title={_escape(title, property_value=True)}")
+    message = problem.message + (f"\nWhat to do: {problem.fix}" if problem.fix else "")
+    return f"::{level} {','.join(props)}::{_escape(message)}"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python3 tools/dev.py check", description=__doc__)
-    parser.add_argument("--root", default=".", help="the repository's folder")
+    parser = argparse.ArgumentParser(prog="python3 tools/dev.py check", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--root", default=".", help="the repository's folder (default: the current one)")
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="'github' writes the problems as annotations on the pull request's lines")
     parser.add_argument("--extract", action="store_true", help="update locales/ from the templates and code")
     parser.add_argument("--mark-translated", nargs="+", metavar="FILE",
                         help="record that these translations are up to date with their English text")
+    parser.add_argument("--no-status", action="store_true", help="do not print the translation status table")
     args = parser.parse_args(argv)
     project = load_project(Path(args.root))
-    if args.mark_translated:
-        return mark(project, [Path(name) for name in args.mark_translated])
     if args.extract:
         from .catalogs import update
 
         changed = update(project)
         print("Updated: " + ", ".join(changed) if changed else "The catalogs were already up to date.")
         return 0
-    _, problems = load_content(project)
+    if args.mark_translated:
+        return mark(project, [Path(name) for name in args.mark_translated])
+
+    started = time.perf_counter()
+    content, problems = load_content(project)
+    elapsed = time.perf_counter() - started
+    if args.format == "github":
+        for problem in problems:
+            print(github_annotation(problem))
+    if content is not None and not args.no_status:
+        rows = status_rows(content)
+        hints = outdated_hints(rows, content)
+        if args.format == "github":
+            for hint in hints:
+                file, _, message = hint.partition(": ")
+                print(github_annotation(Problem(file, 1, "", message), level="warning"))
+        else:
+            print(table(rows, project.other_languages))
+            if hints:
+                print("\nOutdated translations:\n" + "\n".join(f"- {hint}" for hint in hints))
+            print()
     if problems:
         print(problems.report())
+        print(f"\nFix the {len(problems)} problem{'s' if len(problems) != 1 else ''} above; nothing is built until then.")
         return 1
-    print("No problems found.")
+    print(f"No problems found in docs/, content/ and locales/ ({elapsed:.1f} s).")
     return 0
 
 
 def mark(project, paths: list[Path]) -> int:
-    from .sources import language_of
-    from .problems import Problems
-    from .translations import mark_translated
-
     problems = Problems()
     for path in paths:
         path = path if path.is_absolute() else Path.cwd() / path
@@ -47,7 +93,7 @@ def mark(project, paths: list[Path]) -> int:
             continue
         stem, lang = parsed
         source = path.with_name(f"{stem}.{project.default_language}{path.suffix}")
-        if lang == project.default_language or not source.exists():
+        if lang == project.default_language or not source.exists() or not path.exists():
             problems.add(str(path), "this is not a translation of an English file",
                          fix=f"give the translation's name, such as {stem}.sv{path.suffix}")
             continue
