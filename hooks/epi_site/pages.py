@@ -144,7 +144,8 @@ class LanguageBuild:
             phase = self.content.timeline.phase(item.phase) if item.phase else None
             body_html = rewrite_links(str(to_html(text.body)), self.project, self.lang, key, absolute=False)
             here = page_url(self.project, key, self.lang)
-            image_href = relative(here, self.project.prefix(self.lang) + item.image) if item.image else ""
+            # Images in docs/ are published once, for every language, at the site's root.
+            image_href = relative(here, item.image) if item.image else ""
             page = self._page(key, text.title, text.summary, "news_item.html", text.lang, item=item,
                               text=_with_body(text, body_html), issue=issue_of[item.slug], partners=partners,
                               phase=phase, image_href=image_href)
