@@ -1,0 +1,125 @@
+"""The communication officers' workflow: the check command, translation status, reproducible
+builds and the CI workflow (issue 5)."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from conftest import ROOT, build
+
+
+def check(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "epi_site.check", "--root", str(root), *args],
+                          capture_output=True, text=True)
+
+
+def test_check_passes_on_the_repository_and_prints_the_status():
+    result = check(ROOT)
+    assert result.returncode == 0, result.stdout
+    assert "No problems found" in result.stdout
+    assert "sv: 26/26 translated, 0 missing, 0 outdated" in result.stdout
+
+
+def test_check_reports_every_problem_at_once_and_fails(scratch):
+    (scratch / "docs/about.fr.md").write_text("---\ntitle: À propos\ndescription: x\n---\n")
+    news = scratch / "content/news/2020-01-01-epi-starts.en.md"
+    news.write_text(news.read_text().replace("date: 2020-01-01", "date: 1 January 2020"))
+    partners = scratch / "content/partners.yml"
+    partners.write_text(partners.read_text().replace("role: city\n  name: Riga", "role: town\n  name: Riga"))
+    page = scratch / "docs/background.de.md"
+    page.write_text(page.read_text().replace("[[chart immigration-2018]]", "[[chart immigration-2081]]"))
+    po = scratch / "locales/lv.po"
+    po.write_text(re.sub(r'(msgid "Home"\n)msgstr "[^"]*"', r'\1msgstr ""', po.read_text()))
+    result = check(scratch, "--no-status")
+    assert result.returncode == 1
+    out = result.stdout
+    assert "5 problems found" in out
+    for expected in ("docs/about.fr.md: 'fr' is not one of the site's languages",
+                     "content/news/2020-01-01-epi-starts.en.md:3 (front matter.date): '1 January 2020' is not a date",
+                     "content/partners.yml:", "'town' is not a valid role",
+                     "docs/background.de.md:", "there is no chart 'immigration-2081'",
+                     "locales/lv.po:", "'Home' is not translated"):
+        assert expected in out, expected
+    assert out.count("What to do:") == 5
+
+
+def test_check_writes_github_annotations(scratch):
+    news = scratch / "content/news/2022-06-30-planned-end.en.md"
+    news.write_text(news.read_text().replace("date: 2022-06-30", "date: 2022-02-30"))
+    result = check(scratch, "--format", "github")
+    line = next(l for l in result.stdout.splitlines() if l.startswith("::error"))
+    assert line.startswith("::error file=content/news/2022-06-30-planned-end.en.md,line=3,title=EPI check%3A front matter.date::")
+    assert "'2022-02-30' is not a date%0AWhat to do:" in line
+
+
+def test_missing_and_outdated_translations_in_table_and_status_page(scratch, tmp_path):
+    (scratch / "docs/goals.sv.md").unlink()  # missing in Swedish
+    english = scratch / "docs/approach.en.md"
+    english.write_text(english.read_text().replace("in four phases.", "in four phases, from 2020 to 2022."))
+    result = check(scratch)
+    assert result.returncode == 0
+    rows = {line.split()[0]: line.split()[1:] for line in result.stdout.splitlines() if line.startswith("docs/")}
+    assert rows["docs/goals.en.md"][0] == "MISSING" and rows["docs/goals.en.md"][1:] == ["ok"] * 6
+    assert rows["docs/approach.en.md"] == ["OUTDATED"] * 7
+    assert "sv: 24/26 translated, 1 missing, 1 outdated" in result.stdout
+    assert "docs/approach.sv.md: the English text changed" in result.stdout
+
+    site = tmp_path / "site"
+    assert build(scratch, site).returncode == 0
+    page = html.fromstring((site / "sv/status/index.html").read_bytes())
+    assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
+    assert not page.xpath("//*[@data-pagefind-body]")
+    cells = {tr.xpath("string(th)"): [td.get("class") for td in tr.xpath("td")] for tr in page.xpath("//tbody/tr")}
+    assert cells["docs/goals.en.md"][0] == "epi-status--missing"
+    assert set(cells["docs/approach.en.md"]) == {"epi-status--outdated"}
+    assert "status" not in (site / "sitemap.xml").read_text()
+    fallback = html.fromstring((site / "sv/goals/index.html").read_bytes())
+    assert fallback.xpath("//article//div[@lang='en']") and fallback.xpath("//p[contains(@class,'epi-notice')]")
+
+    # The translator brings the page up to date and records it.
+    marked = check(scratch, "--mark-translated", str(scratch / "docs/approach.sv.md"))
+    assert marked.returncode == 0 and "translated_from:" in marked.stdout
+    assert "sv: 25/26 translated, 1 missing, 0 outdated" in check(scratch).stdout
+
+
+def test_marking_keeps_the_rest_of_the_translation(scratch):
+    path = scratch / "docs/contact.it.md"
+    before = path.read_text()
+    check(scratch, "--mark-translated", str(path))
+    after = path.read_text()
+    assert [l for l in after.splitlines() if not l.startswith("translated_from:")] == \
+        [l for l in before.splitlines() if not l.startswith("translated_from:")]
+
+
+@pytest.mark.slow
+def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
+    again = tmp_path / "again"
+    result = build(ROOT, again)
+    assert result.returncode == 0
+    first = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    assert first == second
+    differ = [str(p) for p in first if not filecmp.cmp(site / p, again / p, shallow=False)]
+    assert not differ, differ[:10]
+
+
+def test_the_ci_workflow_is_valid():
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+                             str(ROOT / ".github/workflows/site.yml")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    workflow = (ROOT / ".github/workflows/site.yml").read_text()
+    for step in ("tools/dev.py check --format github", "tools/dev.py build", "tools/dev.py test", "deploy-pages"):
+        assert step in workflow
+
+
+def test_ci_runs_the_readmes_test_command():
+    readme = (ROOT / "README.md").read_text()
+    assert "python3 tools/dev.py test" in readme and "python3 tools/dev.py build" in readme
+    assert "python3 tools/dev.py test" in (ROOT / ".ci/run").read_text()
