@@ -1,0 +1,217 @@
+"""The site as visitors meet it, in a real browser (Debian's Chromium), in every language (issue 6)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import LANGUAGES
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+
+pytestmark = pytest.mark.browser
+CHROMIUM = os.environ.get("EPI_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-quic", "--no-first-run", "--disable-sync"]
+KINDS = {  # the kinds of page, by their path in each language
+    "home": "", "content": "goals/", "partner": "partners/cluj-napoca/", "timeline": "timeline/",
+    "charts": "background/", "issue": "news/2020-q1/", "archive": "news/", "404": "404.html",
+}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"no browser at {CHROMIUM}: run the tests with python3 tools/dev.py test, which installs it")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+def url(server, lang, path):
+    return server + ("" if lang == "en" else f"{lang}/") + path
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_axe_finds_no_violation(browser, server, lang, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    axe = Axe()
+    failures = []
+    for kind, path in KINDS.items():
+        page.goto(url(server, lang, path))
+        expected = "slate" if scheme == "dark" else "default"
+        assert page.get_attribute("body", "data-md-color-scheme") == expected
+        results = axe.run(page)
+        for violation in results.response["violations"]:
+            nodes = [n["target"] for n in violation["nodes"]][:3]
+            failures.append(f"{kind}: {violation['id']} ({violation['impact']}): {violation['help']} {nodes}")
+    context.close()
+    assert not failures, "\n".join(failures)
+
+
+def tab_through(page, limit=200):
+    """Press Tab until focus comes back to the start; return what was focused, with its outline."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        info = page.evaluate("""() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const style = getComputedStyle(el);
+            return {tag: el.tagName, href: el.getAttribute('href'), cls: el.className || '',
+                    outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+                    id: el.id || ''};
+        }""")
+        if info is None:
+            break
+        if seen and info == seen[0]:
+            break
+        seen.append(info)
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["en", "pl"])
+@pytest.mark.parametrize("width", [1280, 390])
+def test_keyboard_reaches_everything_with_visible_focus(browser, server, lang, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(url(server, lang, "background/"))
+    focused = tab_through(page)
+    assert focused[0]["cls"] == "md-skip", "the skip link comes first"
+    assert all(item["outline"] for item in focused), [i for i in focused if not i["outline"]][:3]
+    hrefs = {item["href"] for item in focused if item["href"]}
+    switcher = page.eval_on_selector_all(".md-select__link", "els => els.map(e => e.getAttribute('href'))")
+    assert set(switcher) <= hrefs, "every language of the switcher can be reached"
+    assert any("search/" in h for h in hrefs), "the search page can be reached"
+    visible_links = page.eval_on_selector_all(
+        "main a[href], footer a[href]", "els => els.filter(e => e.offsetParent !== null).map(e => e.getAttribute('href'))")
+    assert set(visible_links) <= hrefs
+    if width < 700:
+        assert any(item["id"] == "__drawer" for item in focused), "the menu opens from the keyboard"
+    context.close()
+
+
+def test_skip_link_moves_focus_to_the_content(browser, server):
+    page = browser.new_page()
+    page.goto(url(server, "de", "approach/"))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main-content"
+    page.close()
+
+
+@pytest.mark.parametrize("source, target", [("sv", "pl"), ("en", "lv"), ("de", "en")])
+def test_language_switcher_keeps_the_reader_on_the_same_page(browser, server, source, target):
+    page = browser.new_page()
+    page.goto(url(server, source, "timeline/"))
+    page.focus(".epi-lang__button")
+    link = page.locator(f".md-select__link[hreflang='{target}']")
+    link.focus()
+    assert link.is_visible(), "the list opens on keyboard focus"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == url(server, target, "timeline/")
+    assert page.get_attribute("html", "lang") == target
+    page.close()
+
+
+def run_search(page, server, lang, query):
+    page.goto(url(server, lang, "search/"))
+    page.fill("#epi-search-input", query)
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => { const s = document.querySelector('[data-epi-search-status]'); "
+                           "return s.textContent && !s.textContent.includes('…'); }")
+    return page.eval_on_selector_all("[data-epi-search-results] a", "els => els.map(e => e.href)")
+
+
+@pytest.mark.parametrize("lang, query", [("pl", "strategii"), ("sv", "integrationsstrategier"), ("lv", "pilsētas"),
+                                         ("de", "Städte")])
+def test_search_finds_the_pages_language_and_nothing_else(browser, server, lang, query):
+    page = browser.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    results = run_search(page, server, lang, query)
+    assert results, f"nothing found for {query!r} in {lang}"
+    assert all(urlsplit(r).path.startswith(f"/{lang}/") for r in results), results
+    status = page.text_content("[data-epi-search-status]")
+    assert str(len(results)) in status or len(results) == 20
+    assert all(urlsplit(r).netloc == urlsplit(server).netloc for r in requests)
+    page.close()
+
+
+def test_search_ignores_other_languages_words(browser, server):
+    page = browser.new_page()
+    # "Städte" is German; the Polish index must not return German pages.
+    results = run_search(page, server, "pl", "Städte")
+    assert all(urlsplit(r).path.startswith("/pl/") for r in results)
+    english = run_search(page, server, "en", "integracji")
+    assert all(not urlsplit(r).path.startswith(tuple(f"/{l}/" for l in LANGUAGES[1:])) for r in english)
+    page.close()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_request_leaves_the_site(browser, server, lang):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    for path in ("", "background/", "partners/", "news/2020-q1/", "404.html"):
+        page.goto(url(server, lang, path))
+        page.wait_for_load_state("networkidle")
+    run_search(page, server, lang, "EPI")
+    page.click("[data-epi-scheme]")
+    host = urlsplit(server).netloc
+    outside = [r for r in requests if urlsplit(r).netloc != host and not r.startswith("data:")]
+    assert not outside, outside
+    assert not any(r.endswith("sitemap.xml") for r in requests)
+    context.close()
+
+
+def test_colour_scheme_switch_is_remembered(browser, server):
+    context = browser.new_context(color_scheme="light")
+    page = context.new_page()
+    page.goto(url(server, "it", ""))
+    toggle = page.locator("[data-epi-scheme]")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    assert toggle.get_attribute("aria-pressed") == "true"
+    page.goto(url(server, "it", "goals/"))
+    assert page.get_attribute("body", "data-md-color-scheme") == "slate"
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "lv"])
+def test_pages_reflow_on_a_narrow_screen(browser, server, lang):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    for path in ("", "background/", "timeline/", "partners/", "news/2020-q1/"):
+        page.goto(url(server, lang, path))
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 1, f"{lang}/{path} scrolls sideways by {overflow}px at 320px"
+    context.close()
