@@ -5,15 +5,14 @@ from __future__ import annotations
 from .content import Content
 from .i18n import translations
 from .newsletter import Intro, Issue
-from .render import environment, to_html
+from .render import language_context, render, to_html
 from .urls import page_url, rewrite_links
 from .visibility import disclaimer, funding_line
 
 
 def _context(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> dict:
     project = content.project
-    env = environment(project, lang)
-    quarter = env.globals["fmt"].quarter(issue.year, issue.quarter)
+    quarter = language_context(project, lang)["fmt"].quarter(issue.year, issue.quarter)
     title = translations(project, lang).gettext("Newsletter, %(quarter)s") % {"quarter": quarter}
     entries = [
         {"item": item, "text": item.version(lang, project.default_language),
@@ -37,10 +36,8 @@ def _context(content: Content, lang: str, issue: Issue, intro: Intro | None, int
 
 
 def email_html(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
-    env = environment(content.project, lang)
-    return env.get_template("email.html").render(**_context(content, lang, issue, intro, intro_lang))
+    return render(content.project, lang, "email.html", **_context(content, lang, issue, intro, intro_lang))
 
 
 def email_text(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
-    env = environment(content.project, lang)
-    return env.get_template("email.txt").render(**_context(content, lang, issue, intro, intro_lang))
+    return render(content.project, lang, "email.txt", **_context(content, lang, issue, intro, intro_lang))

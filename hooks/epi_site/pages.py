@@ -19,7 +19,7 @@ from .directives import Directive
 from .email_edition import email_html, email_text
 from .feeds import build_feeds
 from .i18n import translations
-from .render import environment, to_html
+from .render import language_context, render, to_html
 from .translation_status import status_rows, summary
 from .urls import page_url, relative, rewrite_links
 
@@ -55,12 +55,13 @@ class GeneratedFile:
 class LanguageBuild:
     """Renders the generated pages, directives and files of one language."""
 
-    def __init__(self, content: Content, lang: str):
+    def __init__(self, content: Content, lang: str, status: list | None = None):
         self.content = content
+        self._status = status
         self.project = content.project
         self.lang = lang
-        self.env = environment(self.project, lang)
         self.t = translations(self.project, lang)
+        self.fmt = language_context(self.project, lang)["fmt"]
 
     # --- helpers -------------------------------------------------------
     def _context(self, key: str) -> dict:
@@ -72,7 +73,7 @@ class LanguageBuild:
         }
 
     def _render(self, template: str, key: str, **context) -> str:
-        return self.env.get_template(template).render(**self._context(key), **context)
+        return render(self.project, self.lang, template, **self._context(key), **context)
 
     def _page(self, key: str, title: str, description: str, template: str, content_lang: str | None = None,
               **context) -> GeneratedPage:
@@ -133,7 +134,7 @@ class LanguageBuild:
             newer = issues[index - 1] if index > 0 else None
             older = issues[index + 1] if index + 1 < len(issues) else None
             intro, intro_lang = self._intro(issue)
-            title = gettext("Newsletter, %(quarter)s") % {"quarter": self.env.globals["fmt"].quarter(issue.year, issue.quarter)}
+            title = gettext("Newsletter, %(quarter)s") % {"quarter": self.fmt.quarter(issue.year, issue.quarter)}
             pages.append(self._page(f"news/{issue.key}", title, intro.title if intro and intro.title else title,
                                     "issue.html", issue=issue, intro=intro, intro_lang=intro_lang, newer=newer, older=older))
         issue_of = {item.slug: issue for issue in issues for item in issue.items}
@@ -164,7 +165,7 @@ class LanguageBuild:
 
     def status_page(self) -> GeneratedPage:
         """For coordinators: what is left to translate (not in the menu, search or search engines)."""
-        rows = status_rows(self.content)
+        rows = self._status if self._status is not None else status_rows(self.content)
         languages = self.project.other_languages
         totals = {code: summary(rows, code) for code in languages}
         page = self._page("status", self.t.gettext("Translation status"),
@@ -186,14 +187,14 @@ class LanguageBuild:
             dataset = self.content.datasets[directive.argument]
             view = chart_view.view(self.project, dataset, self.lang)
             csv_href = context["link_file"](f"data/{dataset.id}.csv")
-            return self.env.get_template("chart.html").render(v=view, uid=uid, csv_href=csv_href)
+            return render(self.project, self.lang, "chart.html", v=view, uid=uid, csv_href=csv_href)
         if directive.name == "cities":
             cities = [p for p in self.content.partners if p.role == "city"]
-            return self.env.get_template("cities.html").render(cities=cities, **context)
+            return render(self.project, self.lang, "cities.html", cities=cities, **context)
         if directive.name == "phases":
-            return self.env.get_template("phases.html").render(phases=self.content.timeline.phases)
+            return render(self.project, self.lang, "phases.html", phases=self.content.timeline.phases)
         if directive.name == "social":
-            return self.env.get_template("social.html").render(channels=self.content.site.social)
+            return render(self.project, self.lang, "social.html", channels=self.content.site.social)
         raise KeyError(directive.name)
 
     # --- files ---------------------------------------------------------

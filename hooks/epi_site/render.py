@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown as markdown_lib
 from babel import Locale, dates, numbers
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
 from .i18n import translations
@@ -62,8 +62,23 @@ class Formats:
         return Locale.parse(code).get_display_name(self.lang)
 
 
-@lru_cache(maxsize=16)
-def environment(project: Project, lang: str) -> Environment:
+@pass_context
+def _gettext(context, message: str) -> str:
+    return context["translations"].gettext(message)
+
+
+@pass_context
+def _ngettext(context, singular: str, plural: str, n: int) -> str:
+    return context["translations"].ngettext(singular, plural, n)
+
+
+@lru_cache(maxsize=4)
+def environment(project: Project) -> Environment:
+    """One environment for every language, so each template is compiled once.
+
+    The language comes with each render (see ``language_context``): ``_()`` and
+    ``ngettext()`` look up that language's catalog through the render's context.
+    """
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html", "xml"], default_for_string=True),
@@ -73,19 +88,15 @@ def environment(project: Project, lang: str) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.install_gettext_translations(translations(project, lang), newstyle=True)
-    formats = Formats(lang)
-    env.globals.update(fmt=formats, lang=lang, project=project, markdown=to_html)
+    env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+    env.globals.update(project=project, markdown=to_html)
     return env
 
 
+@lru_cache(maxsize=16)
+def language_context(project: Project, lang: str) -> dict:
+    return {"lang": lang, "fmt": Formats(lang), "translations": translations(project, lang)}
+
+
 def render(project: Project, lang: str, template: str, **context) -> str:
-    return environment(project, lang).get_template(template).render(**context)
-
-
-def gettext(project: Project, lang: str):
-    return translations(project, lang).gettext
-
-
-def ngettext(project: Project, lang: str):
-    return translations(project, lang).ngettext
+    return environment(project).get_template(template).render(**language_context(project, lang), **context)

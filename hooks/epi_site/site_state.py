@@ -11,6 +11,7 @@ from .problems import ContentError
 from .project import Project, load_project
 from .render import Formats
 from .sitemap import alternates, content_languages, sitemap_xml
+from .translation_status import status_rows
 from .urls import page_url
 from .visibility import disclaimer, funded_by, funding_line
 
@@ -53,10 +54,11 @@ class SiteState:
         self.project, self.content, self._fingerprint = project, content, current
         self._builds = {}
         self._languages = content_languages(content)
+        self._status = status_rows(content)  # the same for every language: compute it once
 
     def build(self, lang: str) -> LanguageBuild:
         if lang not in self._builds:
-            self._builds[lang] = LanguageBuild(self.content, lang)
+            self._builds[lang] = LanguageBuild(self.content, lang, self._status)
         return self._builds[lang]
 
     def page_context(self, lang: str, key: str | None, meta: dict) -> dict:
