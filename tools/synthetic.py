@@ -1,0 +1,39 @@
+"""Synthetic news items for scale tests and the benchmark: written into a scratch copy, never
+into the repository, and plainly marked as test data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+LANGUAGES = ("en", "sv", "ro", "it", "es", "de", "pl", "lv")
+
+
+def write_news(folder: Path, count: int, languages=LANGUAGES, first=dt.date(2020, 1, 6)) -> list[Path]:
+    """``count`` items, one file per language each, spread over the project's 30 months."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    span = 900  # days
+    for n in range(count):
+        day = first + dt.timedelta(days=(n * span) // max(count, 1))
+        slug = f"{day.isoformat()}-synthetic-{n:05d}"
+        for lang in languages:
+            head = f"title: Synthetic item {n} ({lang})\nsummary: Test data number {n}, not a real event.\n"
+            if lang == languages[0]:
+                head += f"date: {day.isoformat()}\npartners: [riga]\nphase: reviews\n"
+            body = "\n\n".join(f"Paragraph {p} of synthetic item {n}, with [a link](../../approach.md)." for p in range(4))
+            path = folder / f"{slug}.{lang}.md"
+            path.write_text(f"---\n{head}---\n\n{body}\n", encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def multiply_pages(docs: Path, factor: int) -> None:
+    """Copy every hand-written page ``factor - 1`` more times, to measure how the build grows."""
+    for page in sorted(docs.glob("*.md")):
+        stem, lang = page.name[:-3].rsplit(".", 1)
+        if stem == "index":
+            continue
+        for n in range(1, factor):
+            text = page.read_text(encoding="utf-8").replace("template: home.html\n", "")
+            (docs / f"{stem}-copy{n}.{lang}.md").write_text(text, encoding="utf-8")
