@@ -266,3 +266,18 @@ def test_a_mistake_stops_the_build_and_leaves_the_last_site_untouched(scratch, t
     assert "What to do:" in output
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text() == "the site that was published before"
+
+
+def test_broken_link_in_a_news_item(scratch):
+    path = scratch / "content/news/2022-06-30-planned-end.sv.md"
+    path.write_text(path.read_text() + "\nSe [kontakt](../../kontakt.md).\n")
+    problem = only(problems_of(scratch), "'../../kontakt.md' leads to no page")
+    assert problem.file == "content/news/2022-06-30-planned-end.sv.md"
+    assert problem.line == line_of(path, "kontakt.md")
+
+
+def test_pages_may_link_to_generated_pages(scratch):
+    edit(scratch / "docs/contact.en.md", "[news feeds](news/index.md)",
+         "[news feeds](news/index.md), [Riga](partners/riga.md), [the first issue](news/2020-q1.md)")
+    _, problems = load_content(load_project(scratch))
+    assert not problems, problems.report()

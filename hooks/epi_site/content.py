@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .charts import Dataset, load_datasets
-from .docs import DocPage, check_docs, load_docs
+from .docs import DocPage, check_docs, check_links, load_docs
 from .i18n import check_catalogs
 from .labels import LabelFiles
 from .news import NewsItem, load_news
@@ -54,7 +54,14 @@ def load_content(project: Project, news_dir: Path | None = None) -> tuple[Conten
         if item.phase and item.phase not in phase_ids:
             problems.add(item.file, f"there is no phase '{item.phase}'", where="front matter.phase",
                          fix=f"write one of: {', '.join(sorted(phase_ids))}")
-    check_docs(project, docs, set(datasets), problems)
+    generated = {"partners/index", "timeline/index", "news/index", "search", "status"}
+    generated |= {f"partners/{p}" for p in partner_ids} | {f"news/{i.slug}" for i in news}
+    generated |= {f"news/{issue.key}" for issue in issues}
+    check_docs(project, docs, set(datasets), generated, problems)
+    for item in news:
+        for text in item.versions.values():
+            check_links(project, None, text.lang, text.file, text.body, text.body_line, set(docs) | generated, docs, problems,
+                        key=f"news/{item.slug}")
     if problems or site is None or timeline is None:
         return None, problems
     return Content(project, site, partners, timeline, datasets, chart_labels, news, issues, docs), problems

@@ -19,8 +19,6 @@ from .translations import TextSet
 
 FIELDS = ("title", "description", "template", "translated_from", "hide", "search")
 TEMPLATES = ("home.html",)
-# Pages the generator makes; authors link to them like to any page.
-GENERATED = ("partners/index", "timeline/index", "news/index", "search", "status")
 
 _LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*#*\s*$")
@@ -54,8 +52,11 @@ def load_docs(project: Project, problems: Problems) -> dict[str, DocPage]:
     return pages
 
 
-def check_docs(project: Project, pages: dict[str, DocPage], charts: set[str], problems: Problems) -> None:
-    keys = set(pages) | set(GENERATED)
+def check_docs(project: Project, pages: dict[str, DocPage], charts: set[str], generated: set[str],
+               problems: Problems) -> None:
+    """Front matter, directives, links and images of every page; ``generated`` are the keys of the
+    pages the generator makes (authors link to them like to any page)."""
+    keys = set(pages) | generated
     for page in pages.values():
         for lang, path in page.text_set.files.items():
             file = rel(path, project.root)
@@ -74,8 +75,10 @@ def check_docs(project: Project, pages: dict[str, DocPage], charts: set[str], pr
             check_links(project, page, lang, file, body, first, keys, pages, problems)
 
 
-def check_links(project: Project, page: DocPage, lang: str, file: str, body: str, first: int, keys: set[str],
-                pages: dict[str, DocPage], problems: Problems) -> None:
+def check_links(project: Project, page: DocPage | None, lang: str, file: str, body: str, first: int, keys: set[str],
+                pages: dict[str, DocPage], problems: Problems, key: str | None = None) -> None:
+    """Links and images of one Markdown text; ``key`` places a text that is not a docs page (a news item)."""
+    key = key or page.key
     in_fence = False
     for number, line in enumerate(body.split("\n"), start=first):
         if line.lstrip().startswith(("```", "~~~")):
@@ -90,11 +93,11 @@ def check_links(project: Project, page: DocPage, lang: str, file: str, body: str
                 continue
             path, _, anchor = target.partition("#")
             if not path:
-                if anchor and anchor not in page.anchors(lang):
+                if page and anchor and anchor not in page.anchors(lang):
                     problems.add(file, f"there is no heading '#{anchor}' on this page", line=number,
                                  fix=f"link to one of: {', '.join(sorted(page.anchors(lang))) or 'no heading yet'}")
                 continue
-            base = posixpath.dirname(page.key)
+            base = posixpath.dirname(key)
             resolved = posixpath.normpath(posixpath.join(base, path))
             if image:
                 if not (project.docs_dir / resolved).is_file():
@@ -106,15 +109,17 @@ def check_links(project: Project, page: DocPage, lang: str, file: str, body: str
                     problems.add(file, f"the link '{target}' leads to no file", line=number,
                                  fix="link to another page by its file name, such as [Contact](contact.md)")
                 continue
-            key = resolved[:-3]
-            if key not in keys:
-                close = sorted(k + ".md" for k in keys if posixpath.basename(k) in posixpath.basename(key) or posixpath.basename(key) in k)
+            target_key = resolved[:-3]
+            if target_key not in keys:
+                name = posixpath.basename(target_key)
+                close = sorted(k + ".md" for k in keys if posixpath.basename(k) in name or name in k)
                 problems.add(file, f"the link '{target}' leads to no page", line=number,
                              fix="link to a page by its name without the language, such as [Contact](contact.md)"
                              + (f"; did you mean {close[0]}?" if close else ""))
                 continue
-            if anchor and key in pages:
-                target_lang = lang if lang in pages[key].bodies else project.default_language
-                if anchor not in pages[key].anchors(target_lang):
+            if anchor and target_key in pages:
+                target = pages[target_key]
+                target_lang = lang if lang in target.bodies else project.default_language
+                if anchor not in target.anchors(target_lang):
                     problems.add(file, f"the page '{path}' has no heading '#{anchor}'", line=number,
-                                 fix=f"link to one of: {', '.join(sorted(pages[key].anchors(target_lang))) or 'the page itself'}")
+                                 fix=f"link to one of: {', '.join(sorted(target.anchors(target_lang))) or 'the page itself'}")

@@ -26,6 +26,7 @@ class NewsText:
     body: str
     image_alt: str | None
     file: str
+    body_line: int = 1  # the line of the file on which the body's text starts
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
                          fix="give one of the two files another name; each item needs its own web address")
             continue
         by_slug[slug] = file
-        meta, body, _ = read_markdown(source_path, project, problems)
+        meta, body, body_line = read_markdown(source_path, project, problems)
         entry = Entry(meta, file, "front matter", problems)
         entry.known_keys(SOURCE_FIELDS)
         title = entry.text("title", example="What happened")
@@ -87,12 +88,13 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
         phase = entry.text("phase", required=False)
         if not (title and summary and date):
             continue
-        versions = {project.default_language: NewsText(project.default_language, one_line(title), one_line(summary), clean(body.strip()), image_alt, file)}
+        versions = {project.default_language: NewsText(project.default_language, one_line(title), one_line(summary), clean(body.strip()), image_alt, file,
+                                                        _first_text_line(body, body_line))}
         for lang, path in text_set.files.items():
             if lang == project.default_language:
                 continue
             tfile = rel(path, project.root)
-            tmeta, tbody, _ = read_markdown(path, project, problems)
+            tmeta, tbody, tbody_line = read_markdown(path, project, problems)
             tentry = Entry(tmeta, tfile, "front matter", problems)
             for key in tmeta:
                 if key in SOURCE_FIELDS and key not in TRANSLATION_FIELDS:
@@ -104,7 +106,13 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
             tsummary = tentry.text("summary", example="the translated summary")
             if ttitle and tsummary:
                 versions[lang] = NewsText(lang, one_line(ttitle), one_line(tsummary), clean(tbody.strip()),
-                                          tentry.text("image_alt", required=False), tfile)
+                                          tentry.text("image_alt", required=False), tfile,
+                                          _first_text_line(tbody, tbody_line))
         items.append(NewsItem(slug, date, tuple(partners), phase, image, versions, text_set, file))
     items.sort(key=lambda item: (item.date, item.slug), reverse=True)
     return items
+
+
+def _first_text_line(body: str, body_line: int) -> int:
+    """The file's line of the body's first text, after the blank lines that ``strip()`` removes."""
+    return body_line + body[: len(body) - len(body.lstrip())].count("\n")
