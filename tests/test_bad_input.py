@@ -281,3 +281,11 @@ def test_pages_may_link_to_generated_pages(scratch):
          "[news feeds](news/index.md), [Riga](partners/riga.md), [the first issue](news/2020-q1.md)")
     _, problems = load_content(load_project(scratch))
     assert not problems, problems.report()
+
+
+def test_links_in_news_items_name_pages_as_seen_from_docs(scratch):
+    path = scratch / "content/news/2022-06-30-planned-end.en.md"
+    path.write_text(path.read_text() + "\nSee [the goals](goals.md#6-raise-awareness) and [wrong](../goals.md).\n")
+    problems = problems_of(scratch)
+    assert len(problems) == 1
+    assert only(problems, "'../goals.md' leads to no page").line == line_of(path, "../goals.md")

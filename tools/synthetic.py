@@ -21,7 +21,7 @@ def write_news(folder: Path, count: int, languages=LANGUAGES, first=dt.date(2020
             head = f"title: Synthetic item {n} ({lang})\nsummary: Test data number {n}, not a real event.\n"
             if lang == languages[0]:
                 head += f"date: {day.isoformat()}\npartners: [riga]\nphase: reviews\n"
-            body = "\n\n".join(f"Paragraph {p} of synthetic item {n}, with [a link](../../approach.md)." for p in range(4))
+            body = "\n\n".join(f"Paragraph {p} of synthetic item {n}, with [a link](approach.md)." for p in range(4))
             path = folder / f"{slug}.{lang}.md"
             path.write_text(f"---\n{head}---\n\n{body}\n", encoding="utf-8")
             written.append(path)

@@ -61,7 +61,7 @@ def load_content(project: Project, news_dir: Path | None = None) -> tuple[Conten
     for item in news:
         for text in item.versions.values():
             check_links(project, None, text.lang, text.file, text.body, text.body_line, set(docs) | generated, docs, problems,
-                        key=f"news/{item.slug}")
+                        key=item.slug)  # news items name pages as seen from docs/
     if problems or site is None or timeline is None:
         return None, problems
     return Content(project, site, partners, timeline, datasets, chart_labels, news, issues, docs), problems

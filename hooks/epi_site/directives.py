@@ -24,15 +24,21 @@ class Directive:
     line: int
 
 
-def find(markdown: str, first_line: int = 1) -> list[Directive]:
-    """Every directive-looking line; unknown names are returned too, for the check to report."""
-    found = []
+def prose_lines(markdown: str, first_line: int = 1):
+    """(line number, line) of a Markdown text, leaving out code blocks between ``` or ~~~ fences."""
     in_fence = False
     for number, line in enumerate(markdown.split("\n"), start=first_line):
         if line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
-        if in_fence:
             continue
+        if not in_fence:
+            yield number, line
+
+
+def find(markdown: str, first_line: int = 1) -> list[Directive]:
+    """Every directive-looking line; unknown names are returned too, for the check to report."""
+    found = []
+    for number, line in prose_lines(markdown, first_line):
         match = DIRECTIVE.match(line.strip())
         if match:
             found.append(Directive(match.group(1), match.group(2), number))

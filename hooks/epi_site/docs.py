@@ -79,12 +79,7 @@ def check_links(project: Project, page: DocPage | None, lang: str, file: str, bo
                 pages: dict[str, DocPage], problems: Problems, key: str | None = None) -> None:
     """Links and images of one Markdown text; ``key`` places a text that is not a docs page (a news item)."""
     key = key or page.key
-    in_fence = False
-    for number, line in enumerate(body.split("\n"), start=first):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        if in_fence:
-            continue
+    for number, line in directives.prose_lines(body, first):
         for image, text, target in _LINK.findall(line):
             if image and not text.strip():
                 problems.add(file, "this image has no alternative text", line=number,

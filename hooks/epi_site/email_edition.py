@@ -21,7 +21,8 @@ def _context(content: Content, lang: str, issue: Issue, intro: Intro | None, int
     ]
     intro_html = ""
     if intro:
-        intro_html = rewrite_links(str(to_html(intro.body)), project, lang, f"news/{issue.key}", absolute=True)
+        intro_html = rewrite_links(str(to_html(intro.body)), project, lang, f"news/{issue.key}", absolute=True,
+                                   link_base="")
     return {
         "title": title,
         "site": content.site,

@@ -47,7 +47,7 @@ def build_feeds(project: Project, lang: str, items: list[NewsItem], site: SiteIn
         text = item.version(lang, project.default_language)
         key = f"news/{item.slug}"
         url = project.absolute(page_url(project, key, lang))
-        body = rewrite_links(str(to_html(text.body)), project, lang, key, absolute=True)
+        body = rewrite_links(str(to_html(text.body)), project, lang, key, absolute=True, link_base="")
         if text.lang != lang:
             message = notice % {"language": fmt.language(lang), "original": fmt.language(text.lang)}
             body = f'<p><em>{message}</em></p>\n<div lang="{text.lang}">{body}</div>'

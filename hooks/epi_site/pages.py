@@ -143,7 +143,7 @@ class LanguageBuild:
             key = f"news/{item.slug}"
             partners = [p for p in (self.content.partner(pid) for pid in item.partners) if p]
             phase = self.content.timeline.phase(item.phase) if item.phase else None
-            body_html = rewrite_links(str(to_html(text.body)), self.project, self.lang, key, absolute=False)
+            body_html = rewrite_links(str(to_html(text.body)), self.project, self.lang, key, absolute=False, link_base="")
             here = page_url(self.project, key, self.lang)
             # Images in docs/ are published once, for every language, at the site's root.
             image_href = relative(here, item.image) if item.image else ""

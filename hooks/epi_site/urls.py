@@ -33,12 +33,16 @@ def relative(from_url: str, to_url: str) -> str:
 _HREF = re.compile(r'(href|src)="([^"]*)"')
 
 
-def rewrite_links(html: str, project: Project, lang: str, page_key: str, *, absolute: bool) -> str:
+def rewrite_links(html: str, project: Project, lang: str, page_key: str, *, absolute: bool,
+                  link_base: str | None = None) -> str:
     """Turn links to ``.md`` pages in rendered HTML into addresses of pages in ``lang``.
 
-    With ``absolute``, every relative link becomes absolute too (for feeds and emails).
+    ``.md`` links are read from ``link_base`` (by default the page's own folder); news items and
+    newsletter introductions use "", so their authors name pages as seen from docs/. With
+    ``absolute``, every relative link becomes absolute too (for feeds and emails).
     """
     here = page_url(project, page_key, lang)
+    base = posixpath.dirname(page_key) if link_base is None else link_base
 
     def fix(match: re.Match) -> str:
         attr, href = match.groups()
@@ -47,7 +51,7 @@ def rewrite_links(html: str, project: Project, lang: str, page_key: str, *, abso
         path, _, anchor = href.partition("#")
         suffix = f"#{anchor}" if anchor else ""
         if path.endswith(".md"):
-            key = posixpath.normpath(posixpath.join(posixpath.dirname(page_key), path))[:-3]
+            key = posixpath.normpath(posixpath.join(base, path))[:-3]
             target = page_url(project, key, lang)
             href = project.absolute(target) + suffix if absolute else relative(here, target) + suffix
         elif absolute:
