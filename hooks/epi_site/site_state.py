@@ -69,7 +69,7 @@ class SiteState:
         content_lang = meta.get("epi_content_lang") or languages.get(lang, lang)
         fallback = content_lang != lang
         canonical_lang = content_lang if fallback else lang
-        in_search = not (meta.get("search") or {}).get("exclude") and not fallback
+        in_search = key is not None and not (meta.get("search") or {}).get("exclude") and not fallback
         return {
             "key": key,
             "lang": lang,
