@@ -227,7 +227,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--quick", action="store_true", help="skip Lighthouse; one build of each kind")
     args = parser.parse_args(argv)
     runs = 1 if args.quick else 3
-    report = ["# Benchmark", "", f"Measured by `python3 tools/dev.py bench` on {os.cpu_count()} cores.", ""]
+    report = Report()
+    report += ["# Benchmark", "", f"Measured by `python3 tools/dev.py bench` on {os.cpu_count()} cores.", ""]
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         ours, stock = copy_project(tmp / "ours"), stock_project(tmp / "stock")
@@ -297,8 +298,18 @@ def main(argv: list[str]) -> int:
         report += ["## Live reload after saving a page", "", "| command | reload |", "| --- | ---: |",
                    f"| `python3 tools/dev.py serve` (eight languages) | {t_full:.2f} s |",
                    f"| `python3 tools/dev.py preview sv` (English and Swedish) | {t_preview:.2f} s |", ""]
-    print("\n".join(report))
     return 0
+
+
+class Report(list):
+    """Lines of the report, printed as soon as each section is measured."""
+
+    def __iadd__(self, lines):
+        print("\n".join(lines), flush=True)
+        return super().__iadd__(lines)
+
+    def append(self, line):
+        self.__iadd__([line])
 
 
 def composition_times(root: Path) -> dict[int, float]:
