@@ -137,9 +137,15 @@ def test_untranslated_item_and_markup_in_a_title(scratch, tmp_path):
     (scratch / "content/news/2021-05-04-hostile.en.md").write_text(
         '---\ntitle: "</title><script>alert(1)</script> Fish & Chips \\"quoted\\" 🐟 שלום"\ndate: 2021-05-04\n'
         'summary: "A <b>bold</b> summary & more"\n---\n\nBody with <script>alert(2)</script> and a [link](approach.md).\n')
+    contact = scratch / "docs/contact.en.md"
+    contact.write_text(contact.read_text().replace("title: Contact", "title: Contact <em>us</em> & \"friends\""))
     site = tmp_path / "site"
     result = build(scratch, site)
     assert result.returncode == 0, result.stdout + result.stderr
+    home = parse(site / "index.html")
+    tab = home.xpath("//a[@class='md-tabs__link'][contains(@href,'contact')]")[0]
+    assert tab.text_content() == 'Contact <em>us</em> & "friends"' and not tab.xpath(".//em")
+    assert parse(site / "contact/index.html").xpath("//title")[0].text_content().startswith('Contact <em>us</em> & "')
     page = site / "sv/news/2021-05-04-hostile/index.html"
     tree = parse(page)
     h1 = tree.xpath("//article//h1")[0]
