@@ -40,7 +40,8 @@ class Formats:
         return dates.format_skeleton("yMMMM", day, locale=self.locale)
 
     def month_range(self, start: dt.date, end: dt.date) -> str:
-        return dates.format_interval(start, end, "yMMM", locale=self.locale)
+        """From one month to another, as the locale writes a range ("January – December 2020")."""
+        return dates.format_interval(start, end, "yMMMM", locale=self.locale)
 
     def quarter(self, year: int, quarter: int) -> str:
         return dates.format_date(dt.date(year, 3 * quarter - 2, 1), "QQQQ y", locale=self.locale)
