@@ -69,6 +69,8 @@ def test_email_editions_are_self_contained(site, lang):
     for href in hrefs:
         assert local(site, href).is_file(), href
     assert "863614" in email
+    assert "&lt;" not in email, "markup of the introduction is shown as text"
+    assert tree.xpath("//td/p[string-length(normalize-space()) > 20]"), "the introduction is there"
     text = (folder / "email.txt").read_text()
     assert "863614" in text and SITE_URL in text and "<" not in text.replace("<http", "")
 

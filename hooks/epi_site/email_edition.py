@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .content import Content
 from .i18n import translations
 from .newsletter import Intro, Issue
@@ -19,10 +21,10 @@ def _context(content: Content, lang: str, issue: Issue, intro: Intro | None, int
          "url": project.absolute(page_url(project, f"news/{item.slug}", lang))}
         for item in reversed(issue.items)
     ]
-    intro_html = ""
+    intro_html = Markup("")
     if intro:
-        intro_html = rewrite_links(str(to_html(intro.body)), project, lang, f"news/{issue.key}", absolute=True,
-                                   link_base="")
+        intro_html = Markup(rewrite_links(str(to_html(intro.body)), project, lang, f"news/{issue.key}", absolute=True,
+                                          link_base=""))
     return {
         "title": title,
         "site": content.site,

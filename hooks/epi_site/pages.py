@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 import yaml
 from babel import Locale
+from markupsafe import Markup
 
 from . import chart_view
 from .content import Content
@@ -135,8 +136,11 @@ class LanguageBuild:
             older = issues[index + 1] if index + 1 < len(issues) else None
             intro, intro_lang = self._intro(issue)
             title = gettext("Newsletter, %(quarter)s") % {"quarter": self.fmt.quarter(issue.year, issue.quarter)}
+            intro_html = Markup(rewrite_links(str(to_html(intro.body)), self.project, self.lang, f"news/{issue.key}",
+                                              absolute=False, link_base="")) if intro else None
             pages.append(self._page(f"news/{issue.key}", title, intro.title if intro and intro.title else title,
-                                    "issue.html", issue=issue, intro=intro, intro_lang=intro_lang, newer=newer, older=older))
+                                    "issue.html", issue=issue, intro=intro, intro_html=intro_html, intro_lang=intro_lang,
+                                    newer=newer, older=older))
         issue_of = {item.slug: issue for issue in issues for item in issue.items}
         for item in self.content.news:
             text = item.version(self.lang, self.project.default_language)
