@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -33,15 +32,6 @@ class Issue:
     @property
     def key(self) -> str:
         return f"{self.year}-q{self.quarter}"
-
-    @property
-    def first_day(self) -> dt.date:
-        return dt.date(self.year, 3 * self.quarter - 2, 1)
-
-    @property
-    def date(self) -> dt.date:
-        """The issue's date: that of its newest item."""
-        return max(item.date for item in self.items)
 
 
 def compose_issues(project: Project, items: list[NewsItem], problems: Problems) -> list[Issue]:

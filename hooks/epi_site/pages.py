@@ -35,7 +35,6 @@ class GeneratedPage:
     content_lang: str
     in_search: bool = True
     noindex: bool = False
-    page_url: str = ""
 
     def markdown(self) -> str:
         meta = {"title": self.title, "description": self.description, "epi_content_lang": self.content_lang}
@@ -80,8 +79,7 @@ class LanguageBuild:
               **context) -> GeneratedPage:
         body = self._render(template, key, title=title, **context)
         lang = content_lang or self.lang
-        return GeneratedPage(key, self.lang, title, description, body, lang, in_search=(lang == self.lang),
-                             page_url=page_url(self.project, key, self.lang))
+        return GeneratedPage(key, self.lang, title, description, body, lang, in_search=(lang == self.lang))
 
     # --- pages ---------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:

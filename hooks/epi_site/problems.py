@@ -43,9 +43,6 @@ class Problems:
     def add(self, file: str, message: str, *, line: int | None = None, where: str = "", fix: str = "") -> None:
         self.items.append(Problem(str(file), line, where, message, fix))
 
-    def extend(self, other: "Problems") -> None:
-        self.items.extend(other.items)
-
     def __bool__(self) -> bool:
         return bool(self.items)
 
@@ -59,10 +56,6 @@ class Problems:
         items = list(self)
         head = f"{len(items)} problem{'s' if len(items) != 1 else ''} found in the site's files:"
         return "\n".join([head, *(f"- {p}" for p in items)])
-
-    def raise_if_any(self) -> None:
-        if self.items:
-            raise ContentError(self)
 
 
 class ContentError(Exception):
