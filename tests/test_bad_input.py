@@ -200,6 +200,7 @@ def test_broken_link_between_pages(scratch):
     page.write_text(text.replace(link, "timelines/index.md"))
     problem = only(problems_of(scratch), "leads to no page")
     assert problem.file == "docs/approach.it.md" and problem.line == line_of(page, "timelines/index.md")
+    assert problem.fix.endswith("did you mean timeline/index.md?")
 
 
 def test_link_to_a_missing_heading(scratch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -106,11 +107,10 @@ def check_links(project: Project, page: DocPage | None, lang: str, file: str, bo
                 continue
             target_key = resolved[:-3]
             if target_key not in keys:
-                name = posixpath.basename(target_key)
-                close = sorted(k + ".md" for k in keys if posixpath.basename(k) in name or name in k)
+                close = difflib.get_close_matches(target_key, sorted(keys), n=1, cutoff=0.6)
                 problems.add(file, f"the link '{target}' leads to no page", line=number,
                              fix="link to a page by its name without the language, such as [Contact](contact.md)"
-                             + (f"; did you mean {close[0]}?" if close else ""))
+                             + (f"; did you mean {close[0]}.md?" if close else ""))
                 continue
             if anchor and target_key in pages:
                 target = pages[target_key]
