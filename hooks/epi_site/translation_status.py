@@ -74,6 +74,7 @@ def outdated_hints(rows: list[Row], content: Content) -> list[str]:
         for lang, status in row.statuses.items():
             if status == OUTDATED:
                 target = row.source.replace(f".{content.project.default_language}.", f".{lang}.")
-                hints.append(f"{target}: the English text changed. Update the translation, then set "
-                             f"'translated_from: {row.fingerprint}' in it.")
+                hints.append(f"{target}: the English text changed. Update the translation, then run "
+                             f"'python3 tools/dev.py check --mark-translated {target}' "
+                             f"(it sets 'translated_from: {row.fingerprint}').")
     return hints
