@@ -43,8 +43,10 @@ def catalog(lang: str):
 def test_every_language_has_every_page_and_a_404(site, lang):
     for path in DOC_PAGES + ("partners", "timeline", "news", "search"):
         assert page_path(site, lang, path).is_file(), f"{lang}: no page {path or 'home'}"
-    not_found = site / ("" if lang == "en" else lang) / "404.html"
-    assert parse(not_found).get("lang") == lang
+    not_found = parse(site / ("" if lang == "en" else lang) / "404.html")
+    assert not_found.get("lang") == lang
+    description = not_found.xpath("//meta[@name='description']/@content")
+    assert description and description[0] in not_found.xpath("string(//article)")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -9,6 +9,7 @@ from .content import Content, load_content
 from .pages import LanguageBuild
 from .problems import ContentError
 from .project import Project, load_project
+from .i18n import translations
 from .render import Formats
 from .sitemap import alternates, content_languages, sitemap_xml
 from .translation_status import status_rows
@@ -84,7 +85,7 @@ class SiteState:
                  "path": page_url(project, key or "index", code), "current": code == lang}
                 for code in project.languages
             ],
-            "description": meta.get("description") or "",
+            "description": meta.get("description") or (self._not_found_text(lang) if key is None else ""),
             "noindex": meta.get("robots") == "noindex" or fallback or key is None,
             "in_search": in_search,
             "home": page_url(project, "index", lang),
@@ -100,6 +101,10 @@ class SiteState:
             "disclaimer": disclaimer(project, lang),
             "site": self.content.site,
         }
+
+    def _not_found_text(self, lang: str) -> str:
+        return translations(self.project, lang).gettext(
+            "There is no page at this address. It may have moved, or the address may be mistyped.")
 
     def write_site_files(self, site: Path) -> None:
         """The files that span every language: 404 pages, one sitemap and robots.txt."""
