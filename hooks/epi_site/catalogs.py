@@ -41,7 +41,9 @@ def extract(project: Project) -> Catalog:
 
 def _write(catalog: Catalog, path: Path) -> bool:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, sort_output=True, ignore_obsolete=True, include_previous=False)
+    # File names without line numbers: a code change elsewhere in a file does not touch the catalogs.
+    write_po(buffer, catalog, width=100, sort_output=True, ignore_obsolete=True, include_previous=False,
+             include_lineno=False)
     data = buffer.getvalue()
     if path.exists() and path.read_bytes() == data:
         return False

@@ -1,0 +1,40 @@
+"""The gettext catalogs: the template matches the strings that templates and code use, and every
+language's catalog is complete (issue 2)."""
+
+from __future__ import annotations
+
+from babel.messages.pofile import read_po
+
+from conftest import ROOT
+from epi_site.catalogs import extract
+from epi_site.i18n import check_catalogs
+from epi_site.problems import Problems
+from epi_site.project import load_project
+
+PROJECT = load_project(ROOT)
+
+
+def test_the_template_holds_exactly_the_strings_in_use():
+    with (ROOT / "locales/messages.pot").open("rb") as handle:
+        stored = {m.id for m in read_po(handle) if m.id}
+    used = {m.id for m in extract(PROJECT) if m.id}
+    assert used - stored == set(), "run: python3 tools/dev.py extract"
+    assert stored - used == set(), "run: python3 tools/dev.py extract"
+    assert len(used) > 90
+
+
+def test_every_language_has_a_complete_catalog():
+    problems = Problems()
+    check_catalogs(PROJECT, problems)
+    assert not problems, problems.report()
+    for lang in PROJECT.other_languages:
+        assert (ROOT / "locales" / f"{lang}.po").exists()
+
+
+def test_plural_forms_come_from_babels_locale_data():
+    for lang, forms in {"sv": 2, "de": 2, "pl": 3, "ro": 3, "lv": 3}.items():
+        with (ROOT / "locales" / f"{lang}.po").open("rb") as handle:
+            catalog = read_po(handle, locale=lang)
+        assert catalog.num_plurals == forms
+        plural = next(m for m in catalog if isinstance(m.id, tuple))
+        assert len(plural.string) == forms and all(plural.string)
