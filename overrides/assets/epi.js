@@ -58,11 +58,15 @@
     });
   }
 
+  function search(query) {
+    run(query).catch(function () { say(status.getAttribute("data-none")); });
+  }
+
   var params = new URLSearchParams(location.search);
-  if (params.get("q")) { input.value = params.get("q"); run(params.get("q")); }
+  if (params.get("q")) { input.value = params.get("q"); search(params.get("q")); }
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
-    run(input.value).catch(function () { say(status.getAttribute("data-none")); });
+    search(input.value);
   });
 })();
