@@ -11,6 +11,7 @@ from .labels import LabelFiles, load_label_files
 from .problems import Problems
 from .project import Project
 from .sources import read_yaml, rel
+from .translations import in_language
 
 KINDS = ("bar", "share", "figure")
 UNITS = ("persons", "percent", "percentage-points")
@@ -38,9 +39,7 @@ class Dataset:
     texts: dict = field(compare=False, hash=False)
 
     def text(self, lang: str, default: str) -> tuple[dict, str]:
-        if lang in self.texts:
-            return self.texts[lang], lang
-        return self.texts.get(default, {}), default
+        return in_language(self.texts, lang, default, {})
 
     def csv(self, labels: dict) -> str:
         """The dataset as CSV, with the labels of one language."""

@@ -12,7 +12,7 @@ from .safe_text import clean, one_line
 from .project import Project
 from .sources import rel
 from .texts import read_markdown, text_sets
-from .translations import TextSet
+from .translations import TextSet, in_language
 
 SOURCE_FIELDS = ("title", "date", "summary", "image", "image_alt", "partners", "phase")
 TRANSLATION_FIELDS = ("title", "summary", "image_alt", "translated_from")
@@ -42,7 +42,7 @@ class NewsItem:
 
     def version(self, lang: str, default: str) -> NewsText:
         """The item in ``lang``; in ``default`` when it is not translated yet."""
-        return self.versions.get(lang) or self.versions[default]
+        return in_language(self.versions, lang, default)[0]
 
     @property
     def quarter(self) -> tuple[int, int]:

@@ -22,6 +22,7 @@ from .feeds import build_feeds
 from .i18n import translations
 from .render import language_context, render, to_html
 from .translation_status import status_rows, summary
+from .translations import in_language
 from .urls import page_url, relative, rewrite_links
 
 
@@ -176,11 +177,8 @@ class LanguageBuild:
         return _unlisted(page)
 
     def _intro(self, issue):
-        if self.lang in issue.intros:
-            return issue.intros[self.lang], self.lang
-        if self.project.default_language in issue.intros:
-            return issue.intros[self.project.default_language], self.project.default_language
-        return None, self.lang
+        """(introduction, its language); the introduction is None when the issue has none."""
+        return in_language(issue.intros, self.lang, self.project.default_language)
 
     # --- directives ----------------------------------------------------
     def directive(self, directive: Directive, page_key: str, uid: str) -> str:

@@ -11,7 +11,7 @@ from .problems import Problems
 from .project import Project
 from .sources import read_yaml, rel
 from .texts import read_markdown, text_sets
-from .translations import TextSet
+from .translations import TextSet, in_language
 
 ROLES = ("coordinator", "co-coordinator", "city", "technical-partner")
 FIELDS = ("id", "role", "name", "country", "city", "website")
@@ -31,9 +31,7 @@ class Partner:
 
     def text(self, lang: str, default: str) -> tuple[str, str]:
         """The partner's short text in ``lang``, or in ``default`` when untranslated."""
-        if lang in self.texts:
-            return self.texts[lang], lang
-        return self.texts.get(default, ""), default
+        return in_language(self.texts, lang, default, "")
 
 
 def load_partners(project: Project, problems: Problems) -> tuple[list[Partner], set[str]]:

@@ -14,6 +14,7 @@ from markupsafe import Markup
 from .i18n import translations
 from .partners import country_name
 from .project import Project
+from .translations import in_language
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -73,6 +74,12 @@ def _ngettext(context, singular: str, plural: str, n: int) -> str:
     return context["translations"].ngettext(singular, plural, n)
 
 
+@pass_context
+def _in_language(context, texts: dict):
+    """``phase.texts | in_language``: the page's language, or the default one while untranslated."""
+    return in_language(texts, context["lang"], context["project"].default_language)[0]
+
+
 @lru_cache(maxsize=4)
 def environment(project: Project) -> Environment:
     """One environment for every language, so each template is compiled once.
@@ -91,6 +98,7 @@ def environment(project: Project) -> Environment:
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
     env.globals.update(project=project, markdown=to_html)
+    env.filters["in_language"] = _in_language
     return env
 
 

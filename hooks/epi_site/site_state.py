@@ -42,6 +42,7 @@ class SiteState:
         self._fingerprint: tuple | None = None
         self._builds: dict[str, LanguageBuild] = {}
         self._languages: dict[str, dict[str, str]] = {}
+        self._status: list = []
         self.not_found_pages: dict[str, str] = {}
 
     def load(self, root: Path) -> None:

@@ -20,6 +20,13 @@ OUTDATED = "outdated"
 _MARK = re.compile(r"^translated_from:.*\n?", re.M)
 
 
+def in_language(texts: dict, lang: str, default: str, missing=None):
+    """(the text in ``lang``, ``lang``), or the default language's when it is not translated yet."""
+    if lang in texts:
+        return texts[lang], lang
+    return texts.get(default, missing), default
+
+
 def fingerprint(text: str) -> str:
     """A short, stable fingerprint of an English source text."""
     normal = "\n".join(line.rstrip() for line in _MARK.sub("", text).replace("\r\n", "\n").strip().split("\n"))
