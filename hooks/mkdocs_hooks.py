@@ -22,11 +22,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from epi_site import directives  # noqa: E402
-from epi_site.i18n import translations  # noqa: E402
-from epi_site.search_index import SearchIndexError, build_search_index  # noqa: E402
+from epi_site.content import directives  # noqa: E402
+from epi_site.content.i18n import translations  # noqa: E402
+from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
 from epi_site.site_state import SiteState  # noqa: E402
-from epi_site.urls import page_url  # noqa: E402
+from epi_site.rendering.urls import page_url  # noqa: E402
 
 state = SiteState()
 

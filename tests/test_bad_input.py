@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build
-from epi_site.content import load_content
+from epi_site.content.loading import load_content
 from epi_site.project import load_project
 
 

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from epi_site.content import load_content
+from epi_site.content.loading import load_content
 from epi_site.project import load_project
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -7,12 +7,12 @@ import datetime as dt
 import pytest
 
 from conftest import ROOT
-from epi_site.chart_view import format_value
-from epi_site.pages import _plural_samples
+from epi_site.rendering.chart_view import format_value
+from epi_site.rendering.pages import _plural_samples
 from epi_site.project import load_project
-from epi_site.render import Formats
-from epi_site.timeline import month_end, project_month
-from epi_site.urls import page_url, relative
+from epi_site.rendering.render import Formats
+from epi_site.content.timeline import month_end, project_month
+from epi_site.rendering.urls import page_url, relative
 
 PROJECT = load_project(ROOT)
 NBSP = "\u00a0"

@@ -10,7 +10,7 @@ import pytest
 from lxml import html
 
 from conftest import LANGUAGES, page_path
-from epi_site.render import Formats
+from epi_site.rendering.render import Formats
 
 PARTNERS = ("patrir", "consorzio-comunita-brianza", "cartagena", "cluj-napoca", "dietzenbach", "linkoping", "lublin",
             "ravenna", "riga", "ciudades-interculturales", "creative-ideas", "pro-arbeit", "tree")

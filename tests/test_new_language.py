@@ -6,8 +6,8 @@ from babel.messages.pofile import read_po, write_po
 from lxml import html
 
 from conftest import build
-from epi_site.catalogs import update
-from epi_site.content import load_content
+from epi_site.content.catalogs import update
+from epi_site.content.loading import load_content
 from epi_site.project import load_project
 
 

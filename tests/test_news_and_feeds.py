@@ -13,14 +13,14 @@ from hypothesis import strategies as st
 from lxml import etree, html
 
 from conftest import LANGUAGES, ROOT, build, page_path
-from epi_site.content import load_content
-from epi_site.feeds import build_feeds
-from epi_site.news import NewsItem, NewsText
-from epi_site.newsletter import compose_issues
-from epi_site.pages import LanguageBuild
-from epi_site.problems import Problems
+from epi_site.content.loading import load_content
+from epi_site.rendering.feeds import build_feeds
+from epi_site.content.news import NewsItem, NewsText
+from epi_site.content.newsletter import compose_issues
+from epi_site.rendering.pages import LanguageBuild
+from epi_site.content.problems import Problems
 from epi_site.project import load_project
-from epi_site.safe_text import clean, one_line
+from epi_site.safety.safe_text import clean, one_line
 
 SITE_URL = "https://www.epi-project.com/"
 

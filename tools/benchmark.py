@@ -313,8 +313,8 @@ class Report(list):
 
 
 def composition_times(root: Path) -> dict[int, float]:
-    from epi_site.content import load_content
-    from epi_site.feeds import build_feeds
+    from epi_site.content.loading import load_content
+    from epi_site.rendering.feeds import build_feeds
     from epi_site.project import load_project
 
     project = load_project(root)

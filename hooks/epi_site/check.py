@@ -13,12 +13,12 @@ import sys
 import time
 from pathlib import Path
 
-from .content import load_content
-from .problems import Problem, Problems
+from .content.loading import load_content
+from .content.problems import Problem, Problems
 from .project import load_project
-from .sources import language_of
-from .translation_status import outdated_hints, status_rows, table
-from .translations import mark_translated
+from .content.sources import language_of
+from .content.translation_status import outdated_hints, status_rows, table
+from .content.translations import mark_translated
 
 
 def _escape(value: str, *, property_value: bool = False) -> str:
@@ -50,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = load_project(Path(args.root))
     if args.extract:
-        from .catalogs import update
+        from .content.catalogs import update
 
         changed = update(project)
         print("Updated: " + ", ".join(changed) if changed else "The catalogs were already up to date.")

@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .content import Content, load_content
-from .pages import LanguageBuild
-from .problems import ContentError
+from .content.loading import Content, load_content
+from .rendering.pages import LanguageBuild
+from .content.problems import ContentError
 from .project import Project, load_project
-from .i18n import translations
-from .render import Formats
-from .sitemap import alternates, content_languages, sitemap_xml
-from .translation_status import status_rows
-from .urls import page_url
-from .visibility import disclaimer, funded_by, funding_line
+from .content.i18n import translations
+from .rendering.render import Formats
+from .rendering.sitemap import alternates, content_languages, sitemap_xml
+from .content.translation_status import status_rows
+from .rendering.urls import page_url
+from .rendering.visibility import disclaimer, funded_by, funding_line
 
 WATCHED = ("docs", "content", "locales", "mkdocs.yml")
 

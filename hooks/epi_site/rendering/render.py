@@ -11,10 +11,10 @@ from babel import Locale, dates, numbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from .i18n import translations
-from .partners import country_name
-from .project import Project
-from .translations import in_language
+from ..content.i18n import translations
+from ..content.partners import country_name
+from ..project import Project
+from ..content.translations import in_language
 
 TEMPLATES = Path(__file__).parent / "templates"
 

@@ -6,7 +6,7 @@ import posixpath
 import re
 from urllib.parse import urljoin, urlsplit
 
-from .project import Project
+from ..project import Project
 
 
 def page_url(project: Project, key: str, lang: str) -> str:

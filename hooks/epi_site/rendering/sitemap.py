@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-from .content import Content
+from ..content.loading import Content
 from .urls import page_url
 
 

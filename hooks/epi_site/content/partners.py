@@ -8,7 +8,7 @@ from babel import Locale
 
 from .fields import Entry, list_of
 from .problems import Problems
-from .project import Project
+from ..project import Project
 from .sources import read_yaml, rel
 from .texts import read_markdown, text_sets
 from .translations import TextSet, in_language

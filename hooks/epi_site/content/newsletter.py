@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .news import NewsItem
 from .problems import Problems
-from .project import Project
+from ..project import Project
 from .sources import rel
 from .texts import read_markdown, text_sets
 from .translations import TextSet

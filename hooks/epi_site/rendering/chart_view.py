@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .charts import Dataset
-from .i18n import translations
-from .project import Project
+from ..content.charts import Dataset
+from ..content.i18n import translations
+from ..project import Project
 from .render import Formats
 
 WIDTH = 640

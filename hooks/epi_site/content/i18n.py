@@ -16,7 +16,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from .problems import Problems
-from .project import Project
+from ..project import Project
 
 TEMPLATE = "messages.pot"
 

@@ -15,14 +15,14 @@ from babel import Locale
 from markupsafe import Markup
 
 from . import chart_view
-from .content import Content
-from .directives import Directive
+from ..content.loading import Content
+from ..content.directives import Directive
 from .email_edition import email_html, email_text
 from .feeds import build_feeds
-from .i18n import translations
+from ..content.i18n import translations
 from .render import language_context, render, to_html
-from .translation_status import status_rows, summary
-from .translations import in_language
+from ..content.translation_status import status_rows, summary
+from ..content.translations import in_language
 from .urls import page_url, relative, rewrite_links
 
 

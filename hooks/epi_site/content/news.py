@@ -8,8 +8,8 @@ from pathlib import Path
 
 from .fields import SLUG, Entry
 from .problems import Problems
-from .safe_text import clean, one_line
-from .project import Project
+from ..safety.safe_text import clean, one_line
+from ..project import Project
 from .sources import rel
 from .texts import read_markdown, text_sets
 from .translations import TextSet, in_language

@@ -11,7 +11,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import write_po
 
 from .i18n import TEMPLATE, po_path, read_catalog
-from .project import Project
+from ..project import Project
 
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
 # A fixed date keeps the catalogs' headers the same from one run to the next.
@@ -20,8 +20,9 @@ JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip
 
 
 def sources(project: Project) -> list[tuple[Path, str]]:
-    found = [(path, "python") for path in sorted((project.root / "hooks" / "epi_site").glob("*.py"))]
-    for folder in (project.root / "hooks" / "epi_site" / "templates", project.root / "overrides"):
+    package = project.root / "hooks" / "epi_site"
+    found = [(path, "python") for path in sorted(package.rglob("*.py"))]
+    for folder in (package / "rendering" / "templates", project.root / "overrides"):
         found += [(path, "jinja2") for path in sorted(folder.rglob("*")) if path.suffix in (".html", ".txt")]
     return found
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .fields import SLUG, Entry, list_of
 from .labels import LabelFiles, load_label_files
 from .problems import Problems
-from .project import Project
+from ..project import Project
 from .sources import read_yaml, rel
 from .translations import in_language
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .i18n import translations
-from .project import Project
-from .site_info import SiteInfo
+from ..content.i18n import translations
+from ..project import Project
+from ..content.site_info import SiteInfo
 
 
 def funded_by(project: Project, lang: str) -> str:

@@ -13,7 +13,7 @@ from markdown.extensions.toc import slugify
 from . import directives
 from .fields import Entry
 from .problems import Problems
-from .project import Project
+from ..project import Project
 from .sources import rel
 from .texts import read_markdown, text_sets
 from .translations import TextSet

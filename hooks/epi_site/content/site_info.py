@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from .fields import Entry
 from .problems import Problems
-from .project import Project
+from ..project import Project
 from .sources import read_yaml
 
 

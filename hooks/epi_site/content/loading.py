@@ -13,7 +13,7 @@ from .news import NewsItem, load_news
 from .newsletter import Issue, compose_issues
 from .partners import Partner, load_partners
 from .problems import Problems
-from .project import Project
+from ..project import Project
 from .site_info import SiteInfo, load_site_info
 from .timeline import Timeline, load_timeline
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from .content import Content
-from .i18n import translations
-from .newsletter import Intro, Issue
+from ..content.loading import Content
+from ..content.i18n import translations
+from ..content.newsletter import Intro, Issue
 from .render import language_context, render, to_html
 from .urls import page_url, rewrite_links
 from .visibility import disclaimer, funding_line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .content import Content
+from .loading import Content
 from .sources import rel
 from .translations import MISSING, OUTDATED, TRANSLATED, TextSet
 

@@ -7,12 +7,12 @@ from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
-from .i18n import translations
-from .news import NewsItem
-from .project import Project
+from ..content.i18n import translations
+from ..content.news import NewsItem
+from ..project import Project
 from .render import Formats, to_html
-from .safe_text import clean
-from .site_info import SiteInfo
+from ..safety.safe_text import clean
+from ..content.site_info import SiteInfo
 from .urls import page_url, rewrite_links
 
 

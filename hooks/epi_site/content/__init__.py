@@ -1,0 +1,1 @@
+"""Contributors' content: the models, loading them from docs/, content/ and locales/, and their checks."""

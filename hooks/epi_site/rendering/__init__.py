@@ -1,0 +1,1 @@
+"""Turning checked content into pages, feeds, email editions, charts and the sitemap."""

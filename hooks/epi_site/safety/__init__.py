@@ -1,0 +1,1 @@
+"""The site's safety rules for what contributors write."""
