@@ -18,12 +18,17 @@ from . import chart_view
 from ..content.loading import Content
 from ..content.directives import Directive
 from .email_edition import email_html, email_text
+from .emblem import emblem_png
 from .feeds import build_feeds
 from ..content.i18n import translations
 from .render import language_context, render, to_html
 from ..content.translation_status import status_rows, summary
 from ..content.translations import in_language
 from .urls import page_url, relative, rewrite_links
+
+
+EMBLEM_PNG = "assets/eu-emblem.png"
+EMBLEM_HEIGHT = 128  # shown at 64 px high, sharp on high-density screens
 
 
 @dataclass(frozen=True)
@@ -201,6 +206,9 @@ class LanguageBuild:
     def files(self) -> list[GeneratedFile]:
         prefix = self.project.prefix(self.lang)
         files = []
+        if self.lang == self.project.default_language:
+            # One raster emblem for every language, where SVG cannot go (email editions).
+            files.append(GeneratedFile(EMBLEM_PNG, emblem_png(EMBLEM_HEIGHT)))
         for dataset in self.content.datasets.values():
             texts, _ = dataset.text(self.lang, self.project.default_language)
             files.append(GeneratedFile(f"{prefix}data/{dataset.id}.csv", dataset.csv(texts.get("labels", {})).encode()))
