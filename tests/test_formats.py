@@ -32,8 +32,9 @@ def test_values_carry_their_unit_with_the_right_plural():
     assert format_value(PROJECT, "de", 2328556, "persons").startswith("2.328.556 ")
     assert format_value(PROJECT, "en", 50, "percent") == "50%"
     assert format_value(PROJECT, "sv", 50, "percent") == f"50{NBSP}%"
-    assert format_value(PROJECT, "en", 5.8, "percentage-points") == "5.8 percentage points"
-    assert format_value(PROJECT, "de", 5.8, "percentage-points").startswith("5,8 ")
+    assert format_value(PROJECT, "en", 5.8, "percent") == "5.8%"
+    assert format_value(PROJECT, "de", 5.8, "percent") == f"5,8{NBSP}%"
+    assert format_value(PROJECT, "pl", 5.8, "percent") == "5,8%"
     assert format_value(PROJECT, "en", 22_000_000, "persons", approximate=True) == "about 22 million"
 
 

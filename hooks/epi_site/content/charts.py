@@ -14,7 +14,7 @@ from .sources import read_yaml, rel
 from .translations import in_language
 
 KINDS = ("bar", "share", "figure")
-UNITS = ("persons", "percent", "percentage-points")
+UNITS = ("persons", "percent")
 FIELDS = ("kind", "source", "area", "year", "unit", "approximate", "total", "total_unit", "series")
 
 
@@ -41,16 +41,17 @@ class Dataset:
     def text(self, lang: str, default: str) -> tuple[dict, str]:
         return in_language(self.texts, lang, default, {})
 
-    def csv(self, labels: dict) -> str:
-        """The dataset as CSV, with the labels of one language."""
+    def csv(self, labels: dict, area: str | None = None) -> str:
+        """The dataset as CSV, with the labels (and the area's label) of one language."""
+        area = area or self.area
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["dataset", "area", "year", "key", "label", "value", "unit", "approximate", "source"])
         for point in self.series:
-            writer.writerow([self.id, self.area, self.year or "", point.key, labels.get(point.key, point.key),
+            writer.writerow([self.id, area, self.year or "", point.key, labels.get(point.key, point.key),
                              _plain(point.value), self.unit, str(self.approximate).lower(), self.source])
         if self.total is not None:
-            writer.writerow([self.id, self.area, self.year or "", "total", "", _plain(self.total),
+            writer.writerow([self.id, area, self.year or "", "total", "", _plain(self.total),
                              self.total_unit or self.unit, str(self.approximate).lower(), self.source])
         return out.getvalue()
 

@@ -12,6 +12,7 @@ from .labels import LabelFiles
 from .news import NewsItem, load_news
 from .newsletter import Issue, compose_issues
 from .partners import Partner, load_partners
+from .places import Places, load_places
 from .problems import Problems
 from ..project import Project
 from .site_info import SiteInfo, load_site_info
@@ -29,6 +30,7 @@ class Content:
     news: list[NewsItem]
     issues: list[Issue]
     docs: dict[str, DocPage] = field(default_factory=dict)
+    places: Places | None = None
 
     def partner(self, pid: str) -> Partner | None:
         return next((p for p in self.partners if p.id == pid), None)
@@ -41,6 +43,7 @@ def load_content(project: Project, news_dir: Path | None = None) -> tuple[Conten
     partners, partner_ids = load_partners(project, problems)
     timeline = load_timeline(project, problems)
     datasets, chart_labels = load_datasets(project, problems)
+    places = load_places(project, partners, partner_ids, {d.area for d in datasets.values()}, problems)
     news = load_news(project, problems, news_dir)
     issues = compose_issues(project, news, problems)
     docs = load_docs(project, problems)
@@ -64,5 +67,5 @@ def load_content(project: Project, news_dir: Path | None = None) -> tuple[Conten
                         key=item.slug)  # news items name pages as seen from docs/
     if problems or site is None or timeline is None:
         return None, problems
-    return Content(project, site, partners, timeline, datasets, chart_labels, news, issues, docs), problems
+    return Content(project, site, partners, timeline, datasets, chart_labels, news, issues, docs, places), problems
 

@@ -26,6 +26,8 @@ def text_sets(content: Content) -> list[TextSet]:
     sets += [partner.text_set for partner in content.partners if partner.text_set]
     sets += [issue.text_set for issue in content.issues if issue.text_set]
     sets += [labels.text_set for labels in (content.timeline.labels, content.chart_labels) if labels.text_set]
+    if content.places and content.places.labels.text_set:
+        sets.append(content.places.labels.text_set)
     return sets
 
 

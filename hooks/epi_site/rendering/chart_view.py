@@ -31,9 +31,6 @@ def format_value(project: Project, lang: str, value: float, unit: str, approxima
     t = translations(project, lang)
     if unit == "percent":
         text = fmt.percent(value)
-    elif unit == "percentage-points":
-        # Used with decimal numbers, which take one form in every language.
-        text = t.gettext("%(num)s percentage points") % {"num": fmt.number(value)}
     elif approximate and value >= 1_000_000:
         text = fmt.compact(value)
     else:
@@ -41,7 +38,7 @@ def format_value(project: Project, lang: str, value: float, unit: str, approxima
     return t.gettext("about %(value)s") % {"value": text} if approximate else text
 
 
-def view(project: Project, dataset: Dataset, lang: str) -> dict:
+def view(project: Project, dataset: Dataset, lang: str, area: str | None = None) -> dict:
     """Everything the chart template needs, computed once."""
     texts, text_lang = dataset.text(lang, project.default_language)
     labels = texts.get("labels", {})
@@ -67,6 +64,7 @@ def view(project: Project, dataset: Dataset, lang: str) -> dict:
     rows = [(labels.get(p.key, p.key), v) for p, v in zip(dataset.series, values)]
     return {
         "dataset": dataset,
+        "area": area or dataset.area,
         "title": texts.get("title", dataset.id),
         "description": texts.get("description", ""),
         "text_lang": text_lang,

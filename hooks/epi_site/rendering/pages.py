@@ -76,6 +76,8 @@ class LanguageBuild:
             "link": lambda target: relative(here, page_url(self.project, target, self.lang)),
             "link_file": lambda path: relative(here, self.project.prefix(self.lang) + path),
             "site": self.content.site,
+            "partner_name": lambda partner: self.content.places.partner_name(partner, self.lang),
+            "city_name": lambda partner: self.content.places.city(partner, self.lang),
         }
 
     def _render(self, template: str, key: str, **context) -> str:
@@ -105,8 +107,9 @@ class LanguageBuild:
         for partner in partners:
             text, text_lang = partner.text(self.lang, self.project.default_language)
             neighbours = [p for p in partners if p.country == partner.country and p.id != partner.id]
-            description = gettext("%(name)s, a partner of the European Pact for Integration.") % {"name": partner.name}
-            pages.append(self._page(f"partners/{partner.id}", partner.name, description, "partner.html", text_lang,
+            name = self.content.places.partner_name(partner, self.lang)
+            description = gettext("%(name)s, a partner of the European Pact for Integration.") % {"name": name}
+            pages.append(self._page(f"partners/{partner.id}", name, description, "partner.html", text_lang,
                                     partner=partner, text=text, text_lang=text_lang, neighbours=neighbours))
         return pages
 
@@ -190,7 +193,8 @@ class LanguageBuild:
         context = self._context(page_key)
         if directive.name == "chart":
             dataset = self.content.datasets[directive.argument]
-            view = chart_view.view(self.project, dataset, self.lang)
+            view = chart_view.view(self.project, dataset, self.lang,
+                                   area=self.content.places.area(dataset.area, self.lang))
             csv_href = context["link_file"](f"data/{dataset.id}.csv")
             return render(self.project, self.lang, "chart.html", v=view, uid=uid, csv_href=csv_href)
         if directive.name == "cities":
@@ -211,7 +215,8 @@ class LanguageBuild:
             files.append(GeneratedFile(EMBLEM_PNG, emblem_png(EMBLEM_HEIGHT)))
         for dataset in self.content.datasets.values():
             texts, _ = dataset.text(self.lang, self.project.default_language)
-            files.append(GeneratedFile(f"{prefix}data/{dataset.id}.csv", dataset.csv(texts.get("labels", {})).encode()))
+            area = self.content.places.area(dataset.area, self.lang)
+            files.append(GeneratedFile(f"{prefix}data/{dataset.id}.csv", dataset.csv(texts.get("labels", {}), area).encode()))
         rss, atom = build_feeds(self.project, self.lang, self.content.news, self.content.site)
         files += [GeneratedFile(f"{prefix}news/rss.xml", rss), GeneratedFile(f"{prefix}news/atom.xml", atom)]
         for issue in self.content.issues:

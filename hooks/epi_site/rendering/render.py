@@ -51,7 +51,8 @@ class Formats:
         return numbers.format_decimal(value, locale=self.locale)
 
     def percent(self, value: float) -> str:
-        return numbers.format_percent(value / 100, locale=self.locale)
+        """A percentage with the decimals it is given (the brochure's 5,8 % stays 5,8, not 6)."""
+        return numbers.format_percent(value / 100, locale=self.locale, decimal_quantization=False)
 
     def compact(self, value: float) -> str:
         return numbers.format_compact_decimal(value, format_type="long", fraction_digits=1, locale=self.locale)
