@@ -5,6 +5,7 @@ A directive stands alone on its line. Known directives:
 - ``[[chart ID]]``: the chart of content/charts/ID.yml, with its data table and CSV;
 - ``[[cities]]``: the seven cities, linked to their partner pages;
 - ``[[phases]]``: the four phases of the project, in brief;
+- ``[[publisher]]``: who publishes the website, its country and address (content/site.yml);
 - ``[[social]]``: the project's social channels.
 """
 
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 DIRECTIVE = re.compile(r"^\[\[\s*([a-z-]+)(?:\s+([^\]\s]+))?\s*\]\]\s*$")
-NAMES = {"chart": True, "cities": False, "phases": False, "social": False}
+NAMES = {"chart": True, "cities": False, "phases": False, "publisher": False, "social": False}
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def problem_of(directive: Directive, charts: set[str]) -> tuple[str, str] | None
     """(what is wrong, what to write) for a directive, or None when it is right."""
     if directive.name not in NAMES:
         return (f"'[[{directive.name}]]' is not a known directive",
-                "write one of [[chart ID]], [[cities]], [[phases]] or [[social]]")
+                "write one of [[chart ID]], [[cities]], [[phases]], [[publisher]] or [[social]]")
     if NAMES[directive.name] and not directive.argument:
         return (f"'[[{directive.name}]]' needs the id of a chart",
                 f"write it as [[chart ID]], with ID one of: {', '.join(sorted(charts))}")

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .fields import Entry
+from .partners import _COUNTRIES
 from .problems import Problems
 from ..project import Project
 from .sources import read_yaml
@@ -15,6 +16,15 @@ from .sources import read_yaml
 class Channel:
     name: str
     url: str | None
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """Who publishes the website: the controller a privacy notice must name (GDPR Art. 13)."""
+
+    name: str
+    country: str
+    email: str
 
 
 @dataclass(frozen=True)
@@ -28,9 +38,31 @@ class SiteInfo:
     start: dt.date
     end: dt.date
     social: tuple[Channel, ...]
+    publisher: Publisher | None = None
 
 
-FIELDS = ("name", "short_name", "email", "website", "call", "grant_agreement", "start", "end", "social")
+FIELDS = ("name", "short_name", "email", "website", "call", "grant_agreement", "start", "end", "social", "publisher")
+
+
+def _publisher(entry: Entry, file: str, problems: Problems) -> Publisher | None:
+    if entry.data.get("publisher") is None:
+        entry.problem("publisher", "the publisher of the website is missing (the privacy notice must name it)",
+                      "add a block 'publisher:' with 'name: ...', 'country: ...' (the two-letter ISO code, such "
+                      "as RO) and 'email: ...' of the organisation responsible for the website")
+        return None
+    block = Entry(entry.data["publisher"], file, "publisher", problems)
+    block.known_keys(("name", "country", "email"))
+    name = block.text("name", example="PATRIR")
+    country = block.text("country", example="RO")
+    email = block.text("email", example="hello@epi-project.com")
+    if country and country not in _COUNTRIES:
+        block.problem("country", f"'{country}' is not a country code",
+                      "write the two-letter ISO code in capitals, such as RO for Romania")
+        country = None
+    if email and (" " in email or email.count("@") != 1 or "." not in email.rpartition("@")[2]):
+        block.problem("email", f"'{email}' is not an email address", "write an address such as hello@epi-project.com")
+        email = None
+    return Publisher(name, country, email) if name and country and email else None
 
 
 def load_site_info(project: Project, problems: Problems) -> SiteInfo | None:
@@ -51,6 +83,7 @@ def load_site_info(project: Project, problems: Problems) -> SiteInfo | None:
             url = None
         if name:
             channels.append(Channel(name, url))
-    if None in values.values() or start is None or end is None:
+    publisher = _publisher(entry, file, problems)
+    if None in values.values() or start is None or end is None or publisher is None:
         return None
-    return SiteInfo(**values, start=start, end=end, social=tuple(channels))
+    return SiteInfo(**values, start=start, end=end, social=tuple(channels), publisher=publisher)

@@ -7,9 +7,10 @@ from markupsafe import Markup
 from ..content.loading import Content
 from ..content.i18n import translations
 from ..content.newsletter import Intro, Issue
+from .emblem import PNG_PATH
 from .render import language_context, render, to_html
 from .urls import page_url, rewrite_links
-from .visibility import disclaimer, funding_line
+from .visibility import disclaimer, funded_by, funding_line
 
 
 def _context(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> dict:
@@ -33,6 +34,9 @@ def _context(content: Content, lang: str, issue: Issue, intro: Intro | None, int
         "intro_html": intro_html,
         "entries": entries,
         "archive_url": project.absolute(page_url(project, "news/index", lang)),
+        # Mail clients block SVG and embedded images: the emblem is the site's PNG, at its full address.
+        "emblem_url": project.absolute(PNG_PATH),
+        "funded_by": funded_by(project, lang),
         "funding": funding_line(project, lang, content.site),
         "disclaimer": disclaimer(project, lang),
     }

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
+PNG_PATH = "assets/eu-emblem.png"  # where the build publishes it, once for every language
+
 BLUE = (0, 51, 153)  # Reflex Blue, #039
 GOLD = (255, 204, 0)  # Yellow, #FC0
 SUPERSAMPLE = 4

@@ -18,7 +18,7 @@ from . import chart_view
 from ..content.loading import Content
 from ..content.directives import Directive
 from .email_edition import email_html, email_text
-from .emblem import emblem_png
+from .emblem import PNG_PATH, emblem_png
 from .feeds import build_feeds
 from ..content.i18n import translations
 from .render import language_context, render, to_html
@@ -27,7 +27,7 @@ from ..content.translations import in_language
 from .urls import page_url, relative, rewrite_links
 
 
-EMBLEM_PNG = "assets/eu-emblem.png"
+EMBLEM_PNG = PNG_PATH
 EMBLEM_HEIGHT = 128  # shown at 64 px high, sharp on high-density screens
 
 
@@ -202,6 +202,8 @@ class LanguageBuild:
             return render(self.project, self.lang, "cities.html", cities=cities, **context)
         if directive.name == "phases":
             return render(self.project, self.lang, "phases.html", phases=self.content.timeline.phases)
+        if directive.name == "publisher":
+            return render(self.project, self.lang, "publisher.html", publisher=self.content.site.publisher)
         if directive.name == "social":
             return render(self.project, self.lang, "social.html", channels=self.content.site.social)
         raise KeyError(directive.name)
