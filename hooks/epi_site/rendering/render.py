@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
@@ -52,7 +53,8 @@ class Formats:
 
     def percent(self, value: float) -> str:
         """A percentage with the decimals it is given (the brochure's 5,8 % stays 5,8, not 6)."""
-        return numbers.format_percent(value / 100, locale=self.locale, decimal_quantization=False)
+        share = Decimal(str(value)) / 100  # exact: 5.8 / 100 as a float would show 5.7999…
+        return numbers.format_percent(share, locale=self.locale, decimal_quantization=False)
 
     def compact(self, value: float) -> str:
         return numbers.format_compact_decimal(value, format_type="long", fraction_digits=1, locale=self.locale)

@@ -1,0 +1,244 @@
+"""True whenever it is read (issue 11): place names and area labels per language, figures as the
+brochure gives them, the publisher the privacy notice names, and the EU emblem in email editions."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from babel import Locale
+from lxml import html
+
+from conftest import LANGUAGES, ROOT, page_path
+from epi_site.content.directives import Directive
+from epi_site.content.loading import load_content
+from epi_site.content.i18n import translations
+from epi_site.project import load_project
+from epi_site.rendering.pages import LanguageBuild
+
+PROJECT = load_project(ROOT)
+SITE_URL = "https://www.epi-project.com/"
+
+# Each language's standard form (issue 11, section 4); official body names stay as the brochure gives them.
+CITIES = {
+    "lv": {"riga": "Rīga", "cartagena": "Kartahena", "cluj-napoca": "Kluža-Napoka", "dietzenbach": "Dīcenbaha",
+           "linkoping": "Linšēpinga", "lublin": "Ļubļina", "ravenna": "Ravenna"},
+    "pl": {"riga": "Ryga", "cartagena": "Kartagena", "cluj-napoca": "Kluż-Napoka", "dietzenbach": "Dietzenbach",
+           "linkoping": "Linköping", "lublin": "Lublin", "ravenna": "Rawenna"},
+    "it": {"lublin": "Lublino", "riga": "Riga"},
+    "en": {"riga": "Riga", "lublin": "Lublin", "cluj-napoca": "Cluj-Napoca"},
+}
+AREAS = {"en": ("EU-27", "EU"), "sv": ("EU-27", "EU"), "de": ("EU-27", "EU"), "ro": ("UE-27", "UE"),
+         "it": ("UE-27", "UE"), "es": ("UE-27", "UE"), "pl": ("UE-27", "UE"), "lv": ("ES-27", "ES")}
+
+
+def parse(path):
+    return html.fromstring(path.read_bytes())
+
+
+def text_of(element) -> str:
+    return " ".join(element.text_content().split())
+
+
+def write(path, text):
+    path.write_text(text, encoding="utf-8")
+
+
+# --- place names -------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", CITIES)
+def test_city_cards_use_the_language_s_name(site, lang):
+    cards = parse(page_path(site, lang)).xpath("//ul[@class='epi-cities']/li/a")
+    names = {a.get("href").rstrip("/").split("/")[-1]: text_of(a.xpath(".//*[@class='epi-cities__name']")[0])
+             for a in cards}
+    for pid, name in CITIES[lang].items():
+        assert names[pid] == name
+
+
+@pytest.mark.parametrize("lang, pid", [("lv", "riga"), ("pl", "riga"), ("lv", "lublin"), ("pl", "cartagena"),
+                                       ("it", "lublin")])
+def test_a_partner_named_after_its_city_takes_the_city_s_name(site, lang, pid):
+    tree = parse(page_path(site, lang, f"partners/{pid}"))
+    name = CITIES[lang][pid]
+    assert text_of(tree.xpath("//article//h1")[0]) == name
+    assert tree.xpath("//title")[0].text_content().startswith(name)
+    facts = dict(zip((text_of(d) for d in tree.xpath("//dl[@class='epi-facts']/dt")),
+                     (text_of(d) for d in tree.xpath("//dl[@class='epi-facts']/dd"))))
+    assert name in facts.values()
+
+
+def test_official_bodies_keep_their_name_with_the_city_in_the_language(site):
+    for lang, city in (("lv", "Kluža-Napoka"), ("pl", "Kluż-Napoka")):
+        tree = parse(page_path(site, lang, "partners/cluj-napoca"))
+        assert text_of(tree.xpath("//article//h1")[0]) == "Primăria și Consiliul Local Cluj-Napoca"
+        assert city in [text_of(d) for d in tree.xpath("//dl[@class='epi-facts']/dd")]
+    tree = parse(page_path(site, "pl", "partners/ravenna"))
+    assert text_of(tree.xpath("//article//h1")[0]) == "Comune di Ravenna"
+
+
+def test_partners_index_and_neighbours_use_the_language_s_names(site):
+    index = parse(page_path(site, "lv", "partners"))
+    links = [text_of(a) for a in index.xpath("//article//ul[@class='epi-partners']//a")]
+    assert "Rīga" in links and "Riga" not in links
+    by_country = [text_of(a) for a in index.xpath("//dl[@class='epi-by-country']//a")]
+    assert "Rīga" in by_country
+    # Creative Ideas (LV) lists Riga among its neighbours.
+    neighbours = parse(page_path(site, "pl", "partners/creative-ideas")).xpath("//h2[@id='same-country']/following-sibling::ul[1]//a")
+    assert [text_of(a) for a in neighbours] == ["Ryga"]
+
+
+def test_news_items_name_city_partners_in_the_language(site):
+    for path in (site / "lv" / "news").glob("*/index.html"):
+        tree = parse(path)
+        partner_links = [text_of(a) for a in tree.xpath("//a[contains(@href, 'partners/riga')]")]
+        assert "Riga" not in partner_links
+
+
+# --- area labels ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_chart_captions_and_csv_carry_the_language_s_area_label(site, lang):
+    eu27, eu = AREAS[lang]
+    captions = [text_of(s) for s in parse(page_path(site, lang, "background")).xpath("//*[@class='epi-chart__source']")]
+    assert any(f"· {eu27} · 2019" in c for c in captions)
+    assert any(f"· {eu} · 2018" in c for c in captions)
+    assert not any("· EU-27 · 2018" in c or f"· {eu27} · 2018" in c for c in captions), "2018 figures are not EU-27"
+    prefix = "" if lang == "en" else f"{lang}/"
+    for did, area, year in (("unemployment-2019", eu27, "2019"), ("unemployment-gap-2018", eu, "2018"),
+                            ("immigration-2018", eu, "2018"), ("non-eu-residents", eu27, "2019")):
+        rows = list(csv.DictReader(io.StringIO((site / prefix / "data" / f"{did}.csv").read_text(encoding="utf-8"))))
+        assert {row["area"] for row in rows} == {area}
+        assert {row["year"] for row in rows} == {year}
+
+
+@pytest.mark.parametrize("lang, expected", [("en", "5.8%"), ("sv", "5,8\u00a0%"), ("de", "5,8\u00a0%"), ("pl", "5,8%"),
+                                            ("lv", "5,8%"), ("it", "5,8%"), ("es", "5,8\u00a0%"), ("ro", "5,8\u00a0%")])
+def test_the_unemployment_gap_is_in_percent_with_its_decimal(site, lang, expected):
+    figures = [s.text_content().strip() for s in parse(page_path(site, lang, "background")).xpath(
+        "//figure[starts-with(@id, 'chart-unemployment-gap-2018')]//p[@class='epi-chart__figure']")]
+    assert figures == [expected]
+
+
+def test_place_files_name_only_known_partners_and_areas(scratch):
+    write(scratch / "content/places.pl.yml",
+          (scratch / "content/places.pl.yml").read_text(encoding="utf-8") + "  EU-28: UE-28\nregions:\n  x: y\n")
+    problems = list(load_content(load_project(scratch))[1])
+    assert any(p.file == "content/places.pl.yml" and "'EU-28' is not an area" in p.message and "EU-27" in p.fix
+               for p in problems)
+    assert any(p.file == "content/places.pl.yml" and "'regions' is not a section" in p.message and p.line
+               for p in problems)
+
+
+def test_place_files_report_unknown_ids_and_empty_names(scratch):
+    path = scratch / "content/places.lv.yml"
+    write(path, path.read_text(encoding="utf-8").replace("riga: Rīga", "rigga: Rīga").replace("lublin: Ļubļina", "lublin:"))
+    problems = list(load_content(load_project(scratch))[1])
+    unknown = [p for p in problems if "'rigga' is not the id of a partner" in p.message]
+    assert unknown and unknown[0].line and "riga" in unknown[0].fix
+    assert any("the name of 'lublin' is empty" in p.message and p.fix for p in problems)
+
+
+def test_every_city_needs_its_english_name(scratch):
+    path = scratch / "content/places.en.yml"
+    write(path, path.read_text(encoding="utf-8").replace("  riga: Riga\n", ""))
+    problems = list(load_content(load_project(scratch))[1])
+    assert any(p.file == "content/places.en.yml" and "no English name for riga" in p.message and "riga" in p.fix
+               for p in problems)
+
+
+def test_a_missing_translation_falls_back_to_english(scratch):
+    path = scratch / "content/places.pl.yml"
+    write(path, path.read_text(encoding="utf-8").replace("  riga: Ryga\n", ""))
+    project = load_project(scratch)
+    content, problems = load_content(project)
+    assert not problems
+    riga = content.partner("riga")
+    assert content.places.partner_name(riga, "pl") == "Riga"
+    assert content.places.partner_name(content.partner("ravenna"), "pl") == "Comune di Ravenna"
+    assert content.places.city(content.partner("patrir"), "pl") is None
+
+
+def test_place_files_appear_in_the_translation_status():
+    from epi_site.content.translation_status import status_rows
+    content, _ = load_content(PROJECT)
+    rows = [r for r in status_rows(content) if r.source == "content/places.en.yml"]
+    assert rows and set(rows[0].statuses.values()) == {"translated"}
+
+
+# --- publisher -----------------------------------------------------------------
+
+def test_a_missing_publisher_is_reported(scratch):
+    path = scratch / "content/site.yml"
+    text = path.read_text(encoding="utf-8")
+    write(path, text[:text.index("publisher:")])
+    problems = list(load_content(load_project(scratch))[1])
+    found = [p for p in problems if "publisher" in p.message]
+    assert found and found[0].file == "content/site.yml"
+    assert "publisher:" in found[0].fix and "country" in found[0].fix and "email" in found[0].fix
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  country: RO\n", "  country: Romania\n", "'Romania' is not a country code"),
+    ("  email: hello@epi-project.com\n", "  email: hello at epi\n", "'hello at epi' is not an email address"),
+    ("  name: PATRIR\n", "", "'name' is missing"),
+])
+def test_a_wrong_publisher_field_is_reported(scratch, old, new, message):
+    path = scratch / "content/site.yml"
+    text = path.read_text(encoding="utf-8")
+    head, block = text.split("publisher:")
+    write(path, head + "publisher:" + block.replace(old, new))
+    problems = [p for p in load_content(load_project(scratch))[1] if message in p.message]
+    assert problems and problems[0].file == "content/site.yml" and problems[0].line and problems[0].fix
+    assert problems[0].where.startswith("publisher")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_publisher_directive_renders_in_every_language(lang):
+    content, problems = load_content(PROJECT)
+    assert not problems
+    block = html.fragment_fromstring(
+        LanguageBuild(content, lang).directive(Directive("publisher", None, 1), "privacy", "publisher-1"))
+    t = translations(PROJECT, lang)
+    facts = dict(zip((text_of(d) for d in block.xpath("dt")), block.xpath("dd")))
+    assert list(facts) == [t.gettext("Publisher"), t.gettext("Country"), t.gettext("Contact")]
+    assert text_of(facts[t.gettext("Publisher")]) == "PATRIR"
+    assert text_of(facts[t.gettext("Country")]) == Locale.parse(lang).territories["RO"]
+    link = facts[t.gettext("Contact")].xpath("a")[0]
+    assert link.get("href") == "mailto:hello@epi-project.com" and link.text == "hello@epi-project.com"
+    if lang != "en":
+        assert t.gettext("Publisher") != "Publisher", "the label is translated"
+
+
+def test_the_english_privacy_notice_names_the_publisher(site):
+    tree = parse(page_path(site, "en", "privacy"))
+    heading = tree.xpath("//h2[@id='who-is-responsible']")[0]
+    facts = heading.xpath("following-sibling::dl[1]")[0]
+    assert "PATRIR" in text_of(facts) and "Romania" in text_of(facts)
+    assert facts.xpath(".//a/@href") == ["mailto:hello@epi-project.com"]
+
+
+# --- EU visibility in the email editions ----------------------------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_email_editions_show_the_emblem_and_funded_by(site, lang):
+    t = translations(PROJECT, lang)
+    prefix = "" if lang == "en" else f"{lang}/"
+    editions = sorted((site / prefix / "news").glob("*/email.html"))
+    assert editions
+    for path in editions:
+        tree = parse(path)
+        images = tree.xpath("//img")
+        assert len(images) == 1
+        img = images[0]
+        assert img.get("src") == SITE_URL + "assets/eu-emblem.png"
+        assert (img.get("width"), img.get("height")) == ("96", "64")
+        assert img.get("alt") == t.gettext("Flag of the European Union") and img.get("alt")
+        cell = img.getparent().getnext()
+        assert text_of(cell) == t.gettext("Funded by the European Union")
+        footer = text_of(img.xpath("ancestor::td[p][1]")[0])
+        assert footer.index(t.gettext("Funded by the European Union")) < footer.index("863614")
+        lines = path.with_name("email.txt").read_text(encoding="utf-8").splitlines()
+        funded = lines.index(t.gettext("Funded by the European Union"))
+        assert "863614" in lines[funded + 1]
+    assert (site / "assets" / "eu-emblem.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
