@@ -131,8 +131,8 @@ def test_eu_funding_and_disclaimer_on_every_page_in_its_language(site, lang):
         return strings.get(text) or text
 
     funded = tr("Funded by the European Union")
-    funding = tr("The European Pact for Integration (EPI) is funded by the European Union's Asylum, Migration and "
-                 "Integration Fund (AMIF) under grant agreement No %(number)s.") % {"number": "863614"}
+    funding = tr("The European Pact for Integration (EPI) has received funding from the European Union's Asylum, "
+                 "Migration and Integration Fund (AMIF) under grant agreement No %(number)s.") % {"number": "863614"}
     disclaimer = tr("The content of this publication represents the views of its authors only and is their sole "
                     "responsibility. The European Commission does not accept any responsibility for any use that may "
                     "be made of the information it contains.")

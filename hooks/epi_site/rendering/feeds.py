@@ -34,7 +34,7 @@ def build_feeds(project: Project, lang: str, items: list[NewsItem], site: SiteIn
     fg = FeedGenerator()
     fg.id(tag_uri(project, site.start, f"{project.prefix(lang)}news/"))
     fg.title(clean(t.gettext("%(site)s: news") % {"site": site.name}))
-    fg.subtitle(clean(t.gettext("The news and the quarterly newsletter of the European Pact for Integration.")))
+    fg.subtitle(clean(t.gettext("The news of the European Pact for Integration.")))
     fg.link(href=archive, rel="alternate")
     fg.language(lang)
     fg.generator("feedgen", uri=None, version=None)

@@ -128,7 +128,7 @@ class LanguageBuild:
         gantt = {"width": width, "height": len(rows) * row + 24, "bar": bar, "rows": rows, "ticks": ticks}
         gettext = self.t.gettext
         return self._page("timeline/index", gettext("Timeline"),
-                          gettext("The phases and planned activities of the European Pact for Integration, month by month."),
+                          gettext("The phases and planned activities of the European Pact for Integration."),
                           "timeline.html", timeline=timeline, gantt=gantt,
                           indicative=any(p.indicative for p in timeline.phases))
 
@@ -136,7 +136,7 @@ class LanguageBuild:
         gettext = self.t.gettext
         issues = self.content.issues
         pages = [self._page("news/index", gettext("Newsletter"),
-                            gettext("The quarterly newsletter of the European Pact for Integration, and its news feeds."),
+                            gettext("The news of the European Pact for Integration, gathered by calendar quarter, and its news feeds."),
                             "archive.html", issues=issues)]
         for index, issue in enumerate(issues):
             newer = issues[index - 1] if index > 0 else None

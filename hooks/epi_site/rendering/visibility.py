@@ -13,8 +13,8 @@ def funded_by(project: Project, lang: str) -> str:
 
 def funding_line(project: Project, lang: str, site: SiteInfo) -> str:
     return translations(project, lang).gettext(
-        "The European Pact for Integration (EPI) is funded by the European Union's Asylum, Migration and "
-        "Integration Fund (AMIF) under grant agreement No %(number)s."
+        "The European Pact for Integration (EPI) has received funding from the European Union's Asylum, "
+        "Migration and Integration Fund (AMIF) under grant agreement No %(number)s."
     ) % {"number": site.grant_agreement}
 
 
