@@ -79,9 +79,23 @@ def main(argv: list[str] | None = None) -> int:
     if problems:
         print(problems.report())
         print(f"\nFix the {len(problems)} problem{'s' if len(problems) != 1 else ''} above; nothing is built until then.")
-        return 1
-    print(f"No problems found in docs/, content/ and locales/ ({elapsed:.1f} s).")
-    return 0
+    else:
+        print(f"No problems found in docs/, content/ and locales/ ({elapsed:.1f} s).")
+    _print_warnings(problems, args.format)
+    return 1 if problems else 0
+
+
+def _print_warnings(problems: Problems, output: str) -> None:
+    """After the problems: advice (such as the glossary's terms) that never stops the build."""
+    warnings = problems.warning_list()
+    if not warnings:
+        return
+    if output == "github":
+        for warning in warnings:
+            print(github_annotation(warning, level="warning"))
+    else:
+        print()
+        print(problems.warning_report())
 
 
 def mark(project, paths: list[Path]) -> int:

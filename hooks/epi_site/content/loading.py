@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .charts import Dataset, load_datasets
 from .docs import DocPage, check_docs, check_links, load_docs
+from .glossary import warn_terms
 from .i18n import check_catalogs
 from .labels import LabelFiles
 from .news import NewsItem, load_news
@@ -65,6 +66,8 @@ def load_content(project: Project, news_dir: Path | None = None) -> tuple[Conten
         for text in item.versions.values():
             check_links(project, None, text.lang, text.file, text.body, text.body_line, set(docs) | generated, docs, problems,
                         key=item.slug)  # news items name pages as seen from docs/
+    warn_terms(project, problems, docs=docs, news=news, partners=partners, issues=issues,
+               labels=(timeline.labels if timeline else None, chart_labels))
     if problems or site is None or timeline is None:
         return None, problems
     return Content(project, site, partners, timeline, datasets, chart_labels, news, issues, docs, places), problems

@@ -39,6 +39,19 @@ class Problems:
     """Collects problems so that a contributor sees every one in one run."""
 
     items: list[Problem] = field(default_factory=list)
+    # Advice that never stops a build (a translation that does not use the glossary's term).
+    warnings: list[Problem] = field(default_factory=list)
+
+    def warn(self, file: str, message: str, *, line: int | None = None, where: str = "", fix: str = "") -> None:
+        self.warnings.append(Problem(str(file), line, where, message, fix))
+
+    def warning_list(self) -> list[Problem]:
+        return sorted(set(self.warnings), key=lambda p: (p.file, p.line or 0, p.where, p.message))
+
+    def warning_report(self) -> str:
+        items = self.warning_list()
+        head = f"{len(items)} warning{'s' if len(items) != 1 else ''} (these do not stop the build):"
+        return "\n".join([head, *(f"- {p}" for p in items)])
 
     def add(self, file: str, message: str, *, line: int | None = None, where: str = "", fix: str = "") -> None:
         self.items.append(Problem(str(file), line, where, message, fix))

@@ -1,0 +1,221 @@
+"""The project's key terms in every language (content/glossary.yml), and the warnings that keep
+translations consistent with them.
+
+A warning, not a problem: a translator may have a good reason to phrase a sentence without the
+term, so the check advises and the build goes on.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel import Locale
+
+from .labels import LabelFiles
+from .problems import Problems
+from ..project import Project
+from .sources import read_yaml, rel
+from .translations import TextSet
+
+FILE = "content/glossary.yml"
+_MARK = re.compile(r"^translated_from:.*$", re.M)
+
+
+def normalise(text: str) -> str:
+    """Text as the glossary compares it: one Unicode form, no case, no soft hyphen, single spaces."""
+    text = unicodedata.normalize("NFC", text).casefold().replace("\u00ad", "")
+    return " ".join(text.split())
+
+
+def _pattern(form: str) -> re.Pattern:
+    """``miejsk* strategi* integracji`` as a pattern: ``*`` is any word ending; a form starts and
+    ends at word edges (a hyphen counts as part of a word, so AMIF does not match AMIF-2018)."""
+    parts = [re.escape(part) for part in normalise(form).split("*")]
+    body = r"\w*".join(parts).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Rendering:
+    write: str
+    note: str
+    accept: tuple[re.Pattern, ...]
+    forms: tuple[str, ...]
+
+    def used_in(self, text: str) -> bool:
+        return any(p.search(text) for p in self.accept)
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    english: tuple[re.Pattern, ...]
+    english_forms: tuple[str, ...]
+    renderings: dict
+
+    def in_english(self, text: str) -> bool:
+        return any(p.search(text) for p in self.english)
+
+
+def _forms(value, file: str, line: int | None, where: str, problems: Problems) -> tuple[str, ...] | None:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+        problems.add(file, f"'{where}' should be a list of words or phrases", line=line, where=where,
+                     fix=f"write it as '[first form, second form*]', with * for any word ending")
+        return None
+    return tuple(v.strip() for v in value)
+
+
+def load_glossary(project: Project, problems: Problems) -> list[Term]:
+    path = project.content_dir / "glossary.yml"
+    if not path.exists():
+        return []
+    data = read_yaml(path, project.root, problems)
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        problems.add(FILE, "the glossary should hold 'term-id:' entries", line=1,
+                     fix="write each term as 'term-id:' followed by 'english:' and one line per language")
+        return []
+    languages = project.other_languages
+    terms = []
+    for tid, entry in data.items():
+        line = data.line_of(tid)
+        if not isinstance(entry, dict):
+            problems.add(FILE, f"the term '{tid}' should hold 'english:' and one entry per language", line=line,
+                         where=str(tid), fix=f"write 'english: [...]' and {', '.join(languages)} under '{tid}:'")
+            continue
+        ok = True
+        for key in entry:
+            if key != "english" and key not in languages:
+                problems.add(FILE, f"'{key}' is not a language of the site", line=entry.line_of(key),
+                             where=f"{tid}.{key}",
+                             fix=f"use 'english:' for the English forms and one of: {', '.join(languages)}")
+                ok = False
+        english = _forms(entry.get("english"), FILE, entry.line_of("english"), f"{tid}.english", problems)
+        renderings = {}
+        for lang in languages:
+            value = entry.get(lang)
+            where = f"{tid}.{lang}"
+            if value is None:
+                problems.add(FILE, f"the term '{tid}' has no rendering in {project.language_name(lang)} ({lang})",
+                             line=line, where=where,
+                             fix=f"add '{lang}: ...' under '{tid}:', or '{lang}:' with 'write:' and 'accept:'")
+                ok = False
+                continue
+            if isinstance(value, str):
+                value = {"write": value}
+            if not isinstance(value, dict) or not isinstance(value.get("write"), str) or not value["write"].strip():
+                problems.add(FILE, f"the rendering '{where}' has no 'write:'", line=entry.line_of(lang), where=where,
+                             fix="write the term as this language writes it, as 'write: ...'")
+                ok = False
+                continue
+            unknown = [k for k in value if k not in ("write", "note", "accept")]
+            for key in unknown:
+                problems.add(FILE, f"'{key}' is not a field of a rendering", line=value.line_of(key)
+                             if hasattr(value, "line_of") else entry.line_of(lang), where=f"{where}.{key}",
+                             fix="the fields are: write, note, accept")
+            forms = _forms(value.get("accept", value["write"]), FILE, entry.line_of(lang), f"{where}.accept", problems)
+            if forms is None or unknown:
+                ok = False
+                continue
+            renderings[lang] = Rendering(value["write"].strip(), str(value.get("note") or "").strip(),
+                                         tuple(_pattern(f) for f in forms), forms)
+        if ok and english:
+            terms.append(Term(str(tid), tuple(_pattern(f) for f in english), english, renderings))
+    return terms
+
+
+def _markdown_text(path: Path) -> str:
+    return normalise(_MARK.sub("", path.read_text(encoding="utf-8-sig")))
+
+
+def _strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _label_units(data: dict, prefix: str = ""):
+    """(where, mapping) of each entry of a label file: the first mappings that hold text themselves
+    (a chart, a phase, an activity), so a term is looked for entry by entry."""
+    for key, value in data.items():
+        if not isinstance(value, dict) or key == "translated_from":
+            continue
+        where = f"{prefix}{key}"
+        if any(isinstance(v, str) for v in value.values()):
+            yield where, key, value
+        else:
+            yield from _label_units(value, where + ".")
+
+
+def _warn(term: Term, lang: str, file: str, problems: Problems, *, line: int | None = None, where: str = "") -> None:
+    rendering = term.renderings[lang]
+    note = f" ({rendering.note})" if rendering.note else ""
+    also = [f for f in rendering.forms if f != rendering.write]
+    accepted = f"; accepted forms: {', '.join(also)}" if also else ""
+    language = Locale.parse(lang).get_display_name("en")
+    problems.warn(file, f"the English text uses '{term.english_forms[0]}' but this translation does not use the "
+                        f"{language} term", line=line, where=where or f"glossary: {term.id}",
+                  fix=f"write '{rendering.write}'{note}{accepted} (content/glossary.yml, '{term.id}')")
+
+
+def check_terms(project: Project, terms: list[Term], texts: list[TextSet], labels: list[LabelFiles],
+                problems: Problems) -> None:
+    """Warn where a translation does not use a term its English text uses."""
+    if not terms:
+        return
+    default = project.default_language
+    for text_set in texts:
+        source = text_set.files.get(default)
+        if source is None:
+            continue
+        english = _markdown_text(source)
+        used = [t for t in terms if t.in_english(english)]
+        for lang, path in sorted(text_set.files.items()):
+            if lang == default or not used:
+                continue
+            translation = _markdown_text(path)
+            for term in used:
+                if lang in term.renderings and not term.renderings[lang].used_in(translation):
+                    _warn(term, lang, rel(path, project.root), problems)
+    for files in labels:
+        english_data = files.data.get(default)
+        if not isinstance(english_data, dict):
+            continue
+        english_units = {where: normalise(" ".join(_strings(v))) for where, _, v in _label_units(english_data)}
+        for lang, data in sorted(files.data.items()):
+            if lang == default or not isinstance(data, dict):
+                continue
+            for where, key, value in _label_units(data):
+                english = english_units.get(where, "")
+                translation = normalise(" ".join(_strings(value)))
+                for term in terms:
+                    if term.in_english(english) and lang in term.renderings \
+                            and not term.renderings[lang].used_in(translation):
+                        parent = _parent(data, where)
+                        _warn(term, lang, files.file(lang), problems, line=parent.line_of(key) if parent else None,
+                              where=f"{where}: {term.id}")
+
+
+def _parent(data: dict, where: str):
+    node = data
+    for part in where.split(".")[:-1]:
+        node = node.get(part) if isinstance(node, dict) else None
+    return node if hasattr(node, "line_of") else None
+
+
+def warn_terms(project: Project, problems: Problems, *, docs, news, partners, issues, labels) -> None:
+    """The glossary's warnings over every translatable text that load_content has read."""
+    terms = load_glossary(project, problems)
+    texts = [page.text_set for page in docs.values()]
+    texts += [item.text_set for item in (*news, *partners, *issues) if item.text_set]
+    check_terms(project, terms, texts, [files for files in labels if files is not None], problems)
