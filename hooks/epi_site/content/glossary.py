@@ -102,7 +102,7 @@ def load_glossary(project: Project, problems: Problems) -> list[Term]:
             value = entry.get(lang)
             where = f"{tid}.{lang}"
             if value is None:
-                problems.add(FILE, f"the term '{tid}' has no rendering in {project.language_name(lang)} ({lang})",
+                problems.add(FILE, f"the term '{tid}' has no rendering in {Locale.parse(lang).get_display_name('en')} ({lang})",
                              line=line, where=where,
                              fix=f"add '{lang}: ...' under '{tid}:', or '{lang}:' with 'write:' and 'accept:'")
                 ok = False
