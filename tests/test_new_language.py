@@ -19,7 +19,14 @@ def test_a_ninth_language(scratch, tmp_path):
     assert "fr" in project.languages
     assert "fr.po" in update(project)  # python3 tools/dev.py extract
     _, problems = load_content(project)
-    assert {p.file for p in problems} == {"locales/fr.po"}, "only the new catalog is left to translate"
+    assert {p.file for p in problems} == {"locales/fr.po", "content/glossary.yml"}, \
+        "only the new catalog and the key terms are left to translate"
+    assert all("has no rendering in French (fr)" in p.message for p in problems if p.file == "content/glossary.yml")
+
+    # A terminologist gives each key term its French form.
+    glossary = scratch / "content/glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("\n  lv:", "\n  fr: '[fr] terme'\n  lv:"),
+                        encoding="utf-8")
 
     # A translator fills the catalog (here: every string "translated" as itself, marked [fr]).
     path = scratch / "locales/fr.po"

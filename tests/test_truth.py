@@ -4,6 +4,7 @@ brochure gives them, the publisher the privacy notice names, and the EU emblem i
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -16,6 +17,7 @@ from epi_site.content.loading import load_content
 from epi_site.content.i18n import translations
 from epi_site.project import load_project
 from epi_site.rendering.pages import LanguageBuild
+from epi_site.rendering.render import Formats
 
 PROJECT = load_project(ROOT)
 SITE_URL = "https://www.epi-project.com/"
@@ -242,3 +244,31 @@ def test_email_editions_show_the_emblem_and_funded_by(site, lang):
         funded = lines.index(t.gettext("Funded by the European Union"))
         assert "863614" in lines[funded + 1]
     assert (site / "assets" / "eu-emblem.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# --- what the generated pages say about the project, in every language ---------------------
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_timeline_speaks_of_the_past_and_of_what_is_indicative(site, lang):
+    t = translations(PROJECT, lang)
+    fmt_date = Formats(lang).date
+    tree = parse(page_path(site, lang, "timeline"))
+    article = text_of(tree.xpath("//article")[0])
+    assert t.gettext("The project started on %(date)s.") % {"date": fmt_date(dt.date(2020, 1, 1))} in article
+    assert t.gettext("The project was planned to end on %(date)s.") % {"date": fmt_date(dt.date(2022, 6, 30))} in article
+    notice = text_of(tree.xpath("//p[@class='epi-notice']")[0])
+    assert notice == t.gettext(
+        "The project's brochure gives the start and the end of the project but no dates for its phases, and it ties "
+        "the activities to the project's goals, not to phases: both the months shown and the grouping of the "
+        "activities under phases are indicative.")
+    description = tree.xpath("//meta[@name='description']/@content")[0]
+    assert description == t.gettext("The phases and planned activities of the European Pact for Integration.")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_archive_says_it_is_composed_from_news_items(site, lang):
+    t = translations(PROJECT, lang)
+    tree = parse(page_path(site, lang, "news"))
+    paragraphs = [text_of(p) for p in tree.xpath("//article//p")]
+    assert t.gettext("This archive is composed by this website from its news items, one issue per calendar quarter. "
+                     "It does not show whether any issue was sent by email at the time.") in paragraphs
