@@ -11,7 +11,7 @@ import pytest
 from babel import Locale
 from lxml import html
 
-from conftest import LANGUAGES, ROOT, page_path
+from conftest import LANGUAGES, ROOT, build, page_path
 from epi_site.content.directives import Directive
 from epi_site.content.loading import load_content
 from epi_site.content.i18n import translations
@@ -210,6 +210,25 @@ def test_the_publisher_directive_renders_in_every_language(lang):
     assert link.get("href") == "mailto:hello@epi-project.com" and link.text == "hello@epi-project.com"
     if lang != "en":
         assert t.gettext("Publisher") != "Publisher", "the label is translated"
+
+
+def test_translated_privacy_notices_render_the_publisher_in_their_language(scratch, tmp_path):
+    """As the translators will write it: [[publisher]] alone on a line of each privacy page."""
+    for lang in LANGUAGES[1:]:
+        path = scratch / f"docs/privacy.{lang}.md"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.rstrip("\n") + "\n\n[[publisher]]\n", encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(scratch, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang in LANGUAGES:
+        t = translations(PROJECT, lang)
+        blocks = parse(page_path(site, lang, "privacy")).xpath("//article//dl[contains(@class, 'epi-publisher')]")
+        assert len(blocks) == 1, lang
+        facts = dict(zip((text_of(d) for d in blocks[0].xpath("dt")), (text_of(d) for d in blocks[0].xpath("dd"))))
+        assert facts == {t.gettext("Publisher"): "PATRIR", t.gettext("Country"): Locale.parse(lang).territories["RO"],
+                         t.gettext("Contact"): "hello@epi-project.com"}
+        assert blocks[0].xpath(".//a/@href") == ["mailto:hello@epi-project.com"]
 
 
 def test_the_english_privacy_notice_names_the_publisher(site):
