@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from epi_site import check
-from epi_site.content.glossary import load_glossary
+from epi_site.content.glossary import load_glossary, normalise as _normal
 from epi_site.content.loading import load_content
 from epi_site.content.problems import Problems
 from epi_site.project import load_project
@@ -61,11 +61,6 @@ def test_inflected_forms_count_as_the_term(term, lang, text):
     rendering = glossary()[term].renderings[lang]
     assert rendering.used_in(_normal(text))
     assert rendering.used_in(_normal(unicodedata.normalize("NFD", text.upper()))), "case and Unicode form do not matter"
-
-
-def _normal(text):
-    from epi_site.content.glossary import normalise
-    return normalise(text)
 
 
 def test_other_words_do_not_count_as_the_term():

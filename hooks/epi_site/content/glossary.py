@@ -65,7 +65,7 @@ def _forms(value, file: str, line: int | None, where: str, problems: Problems) -
         value = [value]
     if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
         problems.add(file, f"'{where}' should be a list of words or phrases", line=line, where=where,
-                     fix=f"write it as '[first form, second form*]', with * for any word ending")
+                     fix="write it as '[first form, second form*]', with * for any word ending")
         return None
     return tuple(v.strip() for v in value)
 
