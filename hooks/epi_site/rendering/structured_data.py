@@ -64,9 +64,13 @@ class StructuredData:
     def _url(self, key: str, lang: str) -> str:
         return self.project.absolute(page_url(self.project, key, lang))
 
+    def _id(self, name: str) -> str:
+        """A node's id: the same in every language, so the pages of all languages describe one EPI."""
+        return self._url("index", self.project.default_language) + f"#{name}"
+
     @property
     def _epi_id(self) -> str:
-        return self._url("index", self.project.default_language) + "#organization"
+        return self._id("organization")
 
     def _epi(self) -> dict:
         """EPI as a publisher: a reference to the full description on the home page."""
@@ -90,8 +94,7 @@ class StructuredData:
     # --- pages -------------------------------------------------------------------------------
     def home(self, lang: str) -> dict:
         site = self.content.site
-        funder = {"@type": "GovernmentOrganization", "@id": self._epi_id.replace("#organization", "#funder"),
-                  "name": FUNDER}
+        funder = {"@type": "GovernmentOrganization", "@id": self._id("funder"), "name": FUNDER}
         organization = {
             **self._epi(),
             "alternateName": site.short_name,
@@ -114,9 +117,9 @@ class StructuredData:
 
     def issue(self, lang: str, key: str, canonical: str | None) -> dict:
         issue = self._issues[key]
-        fmt = language_context(self.project, lang)
-        quarter = fmt["fmt"].quarter(issue.year, issue.quarter)
-        gettext = fmt["translations"].gettext
+        context = language_context(self.project, lang)
+        quarter = context["fmt"].quarter(issue.year, issue.quarter)
+        gettext = context["translations"].gettext
         articles = []
         for item in reversed(issue.items):
             text = item.version(lang, self.project.default_language)
