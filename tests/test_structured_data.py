@@ -201,3 +201,26 @@ def test_a_hostile_title_stays_inside_its_json_ld_block(hostile_site, lang):
     assert tree.xpath("string(//article//h1)") == article["headline"]
     issue = the_one(page_path(hostile_site, lang, "news/2021-q2"))
     assert issue["hasPart"][0]["headline"] == article["headline"]
+
+
+# --- any text round-trips through a JSON-LD block in an HTML parser ------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from epi_site.rendering.structured_data import json_ld  # noqa: E402
+
+tricky = st.lists(st.one_of(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=5),
+                            st.sampled_from(["</script>", "</SCRIPT ", "<!--", "-->", "<script>", "&", "\u2028", "]]>"])),
+                  max_size=8).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=tricky)
+def test_any_text_survives_a_json_ld_block_as_an_html_parser_reads_it(text):
+    document = f'<html><head><script type="application/ld+json">{json_ld({"headline": text})}</script></head>' \
+               '<body><p id="after">after</p></body></html>'
+    tree = html.fromstring(document)
+    scripts = tree.xpath("//script")
+    assert len(scripts) == 1 and json.loads(scripts[0].text) == {"headline": text}
+    assert tree.xpath("string(//p[@id='after'])") == "after"
