@@ -69,6 +69,6 @@ def test_every_csv_parses_with_its_header(site):
 
 def test_every_xml_file_parses(site):
     files = sorted(site.rglob("*.xml"))
-    assert len(files) == 1 + 2 * 8  # one sitemap, two feeds per language
+    assert len(files) == 1 + 4 * 8  # one sitemap; per language, two feeds of news and two of the newsletter
     for path in files:
         etree.parse(str(path))

@@ -10,7 +10,9 @@ from .rendering.pages import LanguageBuild
 from .content.problems import ContentError
 from .project import Project, load_project
 from .content.i18n import translations
+from .rendering.feeds import NEWSLETTER_FEEDS
 from .rendering.render import Formats
+from .rendering.structured_data import StructuredData
 from .rendering.sitemap import alternates, content_languages, sitemap_xml
 from .content.translation_status import status_rows
 from .rendering.urls import page_url
@@ -43,6 +45,7 @@ class SiteState:
         self._builds: dict[str, LanguageBuild] = {}
         self._languages: dict[str, dict[str, str]] = {}
         self._status: list = []
+        self._structured: StructuredData | None = None
         self.not_found_pages: dict[str, str] = {}
 
     def load(self, root: Path) -> None:
@@ -57,6 +60,7 @@ class SiteState:
         self._builds = {}
         self._languages = content_languages(content)
         self._status = status_rows(content)  # the same for every language: compute it once
+        self._structured = StructuredData(content)
 
     def build(self, lang: str) -> LanguageBuild:
         if lang not in self._builds:
@@ -72,6 +76,7 @@ class SiteState:
         fallback = content_lang != lang
         canonical_lang = content_lang if fallback else lang
         in_search = key is not None and not (meta.get("search") or {}).get("exclude") and not fallback
+        canonical = project.absolute(page_url(project, key, canonical_lang)) if key else None
         return {
             "key": key,
             "lang": lang,
@@ -79,7 +84,8 @@ class SiteState:
             "fallback": fallback,
             "lang_name": fmt.language(lang),
             "content_lang_name": fmt.language(content_lang),
-            "canonical": project.absolute(page_url(project, key, canonical_lang)) if key else None,
+            "canonical": canonical,
+            "structured_data": self._structured.blocks(lang, key, canonical),
             "alternates": alternates(self.content, languages, key) if key in self._languages else [],
             "switcher": [
                 {"lang": code, "name": project.language_name(code),
@@ -97,6 +103,7 @@ class SiteState:
             "contact": page_url(project, "contact", lang),
             "rss": f"{project.prefix(lang)}news/rss.xml",
             "atom": f"{project.prefix(lang)}news/atom.xml",
+            "newsletter_feeds": dict(zip(("rss", "atom"), (project.prefix(lang) + path for path in NEWSLETTER_FEEDS))),
             "funded_by": funded_by(project, lang),
             "funding": funding_line(project, lang, self.content.site),
             "disclaimer": disclaimer(project, lang),

@@ -1,4 +1,4 @@
-/* The site's only script: the colour-scheme switch, and search on the search page. */
+/* The site's only script: the colour-scheme switch, the native share button, and search on the search page. */
 (function () {
   "use strict";
   var body = document.body;
@@ -15,6 +15,16 @@
       body.setAttribute("data-md-color-scheme", next);
       try { localStorage.setItem("epi-scheme", next); } catch (e) { /* storage may be off */ }
       sync();
+    });
+  }
+
+  // The native share sheet, where the browser has one; elsewhere the button stays hidden.
+  var share = document.querySelector("[data-epi-share]");
+  if (share && typeof navigator.share === "function") {
+    share.hidden = false;
+    share.addEventListener("click", function () {
+      navigator.share({ title: share.getAttribute("data-title"), url: share.getAttribute("data-url") })
+        .catch(function () { /* the reader closed the share sheet */ });
     });
   }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -32,6 +33,11 @@ class Issue:
     @property
     def key(self) -> str:
         return f"{self.year}-q{self.quarter}"
+
+    @property
+    def date(self) -> dt.date:
+        """When the issue was last complete: its newest item's date (the content gives no other)."""
+        return max(item.date for item in self.items)
 
 
 def compose_issues(project: Project, items: list[NewsItem], problems: Problems) -> list[Issue]:

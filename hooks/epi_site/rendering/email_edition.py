@@ -13,7 +13,8 @@ from .urls import page_url, rewrite_links
 from .visibility import disclaimer, funded_by, funding_line
 
 
-def _context(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> dict:
+def edition_context(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> dict:
+    """What an edition of an issue shows, with absolute links: the email editions and the newsletter feeds."""
     project = content.project
     quarter = language_context(project, lang)["fmt"].quarter(issue.year, issue.quarter)
     title = translations(project, lang).gettext("Newsletter, %(quarter)s") % {"quarter": quarter}
@@ -43,8 +44,8 @@ def _context(content: Content, lang: str, issue: Issue, intro: Intro | None, int
 
 
 def email_html(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
-    return render(content.project, lang, "email.html", **_context(content, lang, issue, intro, intro_lang))
+    return render(content.project, lang, "email.html", **edition_context(content, lang, issue, intro, intro_lang))
 
 
 def email_text(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
-    return render(content.project, lang, "email.txt", **_context(content, lang, issue, intro, intro_lang))
+    return render(content.project, lang, "email.txt", **edition_context(content, lang, issue, intro, intro_lang))

@@ -1,19 +1,32 @@
-"""RSS 2.0 and Atom feeds of the news, one pair per language, made with feedgen."""
+"""RSS 2.0 and Atom feeds, one pair per language and subject, made with feedgen.
+
+Two subjects share the same feed code: every news item (news/rss.xml, news/atom.xml), and the quarterly
+newsletter, one entry per issue (news/newsletter.rss.xml, news/newsletter.atom.xml). The newsletter's
+feeds sit beside the news feeds and the archive page that lists them; their names say what they carry,
+and cannot clash with a page, since a news item's address has no dot in it.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
 from ..content.i18n import translations
+from ..content.loading import Content
 from ..content.news import NewsItem
+from ..content.translations import in_language
 from ..project import Project
-from .render import Formats, to_html
+from .email_edition import edition_context
+from .render import Formats, render, to_html
 from ..safety.safe_text import clean
 from ..content.site_info import SiteInfo
 from .urls import page_url, rewrite_links
+
+NEWS_FEEDS = ("news/rss.xml", "news/atom.xml")
+NEWSLETTER_FEEDS = ("news/newsletter.rss.xml", "news/newsletter.atom.xml")
 
 
 def _moment(day: dt.date) -> dt.datetime:
@@ -26,46 +39,87 @@ def tag_uri(project: Project, day: dt.date, path: str) -> str:
     return f"tag:{host},{day.isoformat()}:/{path}"
 
 
-def build_feeds(project: Project, lang: str, items: list[NewsItem], site: SiteInfo) -> tuple[bytes, bytes]:
-    """(RSS, Atom) of the newest items, in ``lang``, with English text where untranslated."""
-    t = translations(project, lang)
-    newest = items[: project.feed_entries]
+@dataclass(frozen=True)
+class FeedEntry:
+    uid: str
+    title: str
+    url: str
+    day: dt.date
+    summary: str
+    body_html: str
+
+
+def _feeds(project: Project, lang: str, site: SiteInfo, paths: tuple[str, str], feed_id: str, title: str,
+           subtitle: str, entries: list[FeedEntry]) -> tuple[bytes, bytes]:
+    """(RSS, Atom) of ``entries`` (newest first, already cut to the configured number)."""
     archive = project.absolute(page_url(project, "news/index", lang))
     fg = FeedGenerator()
-    fg.id(tag_uri(project, site.start, f"{project.prefix(lang)}news/"))
-    fg.title(clean(t.gettext("%(site)s: news") % {"site": site.name}))
-    fg.subtitle(clean(t.gettext("The news of the European Pact for Integration.")))
+    fg.id(feed_id)
+    fg.title(clean(title))
+    fg.subtitle(clean(subtitle))
     fg.link(href=archive, rel="alternate")
     fg.language(lang)
     fg.generator("feedgen", uri=None, version=None)
-    updated = _moment(newest[0].date if newest else site.start)
+    # The newest entry's date, never the build's time: two builds give the same bytes.
+    updated = _moment(entries[0].day if entries else site.start)
     fg.updated(updated)
     fg.lastBuildDate(updated)
+    for feed_entry in reversed(entries):
+        entry = fg.add_entry()
+        entry.id(feed_entry.uid)
+        entry.guid(feed_entry.uid, permalink=False)
+        entry.title(clean(feed_entry.title))
+        entry.link(href=feed_entry.url, rel="alternate")
+        entry.published(_moment(feed_entry.day))
+        entry.updated(_moment(feed_entry.day))
+        entry.summary(clean(feed_entry.summary))
+        entry.content(clean(feed_entry.body_html), type="html")
+    rss_path, atom_path = (project.absolute(project.prefix(lang) + path) for path in paths)
+    fg.link(href=atom_path, rel="self", type="application/atom+xml")
+    atom = fg.atom_str(pretty=True)
+    # Each format names its own address as its "self" link.
+    fg.link(href=rss_path, rel="self", type="application/rss+xml", replace=True)
+    fg.link(href=archive, rel="alternate")
+    rss = fg.rss_str(pretty=True)
+    return rss, atom
+
+
+def build_feeds(project: Project, lang: str, items: list[NewsItem], site: SiteInfo) -> tuple[bytes, bytes]:
+    """(RSS, Atom) of the newest items, in ``lang``, with English text where untranslated."""
+    t = translations(project, lang)
     fmt = Formats(lang)
     notice = t.gettext("This text has not been translated into %(language)s yet, so it is shown in %(original)s.")
-    for item in reversed(newest):
+    entries = []
+    for item in items[: project.feed_entries]:
         text = item.version(lang, project.default_language)
         key = f"news/{item.slug}"
-        url = project.absolute(page_url(project, key, lang))
         body = rewrite_links(str(to_html(text.body)), project, lang, key, absolute=True, link_base="")
         if text.lang != lang:
             message = notice % {"language": fmt.language(lang), "original": fmt.language(text.lang)}
             body = f'<p><em>{message}</em></p>\n<div lang="{text.lang}">{body}</div>'
-        uid = tag_uri(project, item.date, f"{key}/{lang}")
-        entry = fg.add_entry()
-        entry.id(uid)
-        entry.guid(uid, permalink=False)
-        entry.title(clean(text.title))
-        entry.link(href=url, rel="alternate")
-        entry.published(_moment(item.date))
-        entry.updated(_moment(item.date))
-        entry.summary(clean(text.summary))
-        entry.content(clean(body), type="html")
-    feed_base = project.absolute(f"{project.prefix(lang)}news/")
-    fg.link(href=feed_base + "atom.xml", rel="self", type="application/atom+xml")
-    atom = fg.atom_str(pretty=True)
-    # Each format names its own address as its "self" link.
-    fg.link(href=feed_base + "rss.xml", rel="self", type="application/rss+xml", replace=True)
-    fg.link(href=archive, rel="alternate")
-    rss = fg.rss_str(pretty=True)
-    return rss, atom
+        entries.append(FeedEntry(tag_uri(project, item.date, f"{key}/{lang}"), text.title,
+                                 project.absolute(page_url(project, key, lang)), item.date, text.summary, body))
+    return _feeds(project, lang, site, NEWS_FEEDS, tag_uri(project, site.start, f"{project.prefix(lang)}news/"),
+                  t.gettext("%(site)s: news") % {"site": site.name},
+                  t.gettext("The news of the European Pact for Integration."), entries)
+
+
+def build_newsletter_feeds(content: Content, lang: str) -> tuple[bytes, bytes]:
+    """(RSS, Atom) of the newest quarterly issues in ``lang``: each issue's introduction and items."""
+    project, site = content.project, content.site
+    t = translations(project, lang)
+    entries = []
+    for issue in content.issues[: project.feed_entries]:
+        intro, intro_lang = in_language(issue.intros, lang, project.default_language)
+        context = edition_context(content, lang, issue, intro, intro_lang)
+        key = f"news/{issue.key}"
+        summary = intro.title if intro and intro.title else context["title"]
+        # The quarter's first day names the issue for good, however many items it gains later.
+        first_day = dt.date(issue.year, 3 * issue.quarter - 2, 1)
+        entries.append(FeedEntry(tag_uri(project, first_day, f"{key}/{lang}"), context["title"],
+                                 project.absolute(page_url(project, key, lang)), issue.date, summary,
+                                 render(project, lang, "issue_feed.html", **context)))
+    return _feeds(project, lang, site, NEWSLETTER_FEEDS,
+                  tag_uri(project, site.start, f"{project.prefix(lang)}news/newsletter"),
+                  t.gettext("%(site)s: quarterly newsletter") % {"site": site.name},
+                  t.gettext("Each quarterly issue of the newsletter of the European Pact for Integration."), entries)

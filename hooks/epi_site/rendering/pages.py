@@ -19,9 +19,10 @@ from ..content.loading import Content
 from ..content.directives import Directive
 from .email_edition import email_html, email_text
 from .emblem import PNG_PATH, emblem_png
-from .feeds import build_feeds
+from .feeds import NEWSLETTER_FEEDS, build_feeds, build_newsletter_feeds
 from ..content.i18n import translations
 from .render import language_context, render, to_html
+from .share import share_links
 from ..content.translation_status import status_rows, summary
 from ..content.translations import in_language
 from .urls import page_url, relative, rewrite_links
@@ -147,7 +148,7 @@ class LanguageBuild:
                                               absolute=False, link_base="")) if intro else None
             pages.append(self._page(f"news/{issue.key}", title, intro.title if intro and intro.title else title,
                                     "issue.html", issue=issue, intro=intro, intro_html=intro_html, intro_lang=intro_lang,
-                                    newer=newer, older=older))
+                                    newer=newer, older=older, **self._sharing(f"news/{issue.key}", title, self.lang)))
         issue_of = {item.slug: issue for issue in issues for item in issue.items}
         for item in self.content.news:
             text = item.version(self.lang, self.project.default_language)
@@ -160,7 +161,7 @@ class LanguageBuild:
             image_href = relative(here, item.image) if item.image else ""
             page = self._page(key, text.title, text.summary, "news_item.html", text.lang, item=item,
                               text=_with_body(text, body_html), issue=issue_of[item.slug], partners=partners,
-                              phase=phase, image_href=image_href)
+                              phase=phase, image_href=image_href, **self._sharing(key, text.title, text.lang))
             pages.append(page)
         return pages
 
@@ -183,6 +184,11 @@ class LanguageBuild:
                           self.t.gettext("Which texts of the website are translated into each language."),
                           "status.html", rows=rows, languages=languages, totals=totals)
         return _unlisted(page)
+
+    def _sharing(self, key: str, title: str, text_lang: str) -> dict:
+        """What _share.html needs: the page's canonical address (its text's language) and title."""
+        url = self.project.absolute(page_url(self.project, key, text_lang))
+        return {"share_links": share_links(url, title), "share_url": url, "share_title": title}
 
     def _intro(self, issue):
         """(introduction, its language); the introduction is None when the issue has none."""
@@ -221,6 +227,8 @@ class LanguageBuild:
             files.append(GeneratedFile(f"{prefix}data/{dataset.id}.csv", dataset.csv(texts.get("labels", {}), area).encode()))
         rss, atom = build_feeds(self.project, self.lang, self.content.news, self.content.site)
         files += [GeneratedFile(f"{prefix}news/rss.xml", rss), GeneratedFile(f"{prefix}news/atom.xml", atom)]
+        files += [GeneratedFile(prefix + path, feed)
+                  for path, feed in zip(NEWSLETTER_FEEDS, build_newsletter_feeds(self.content, self.lang))]
         for issue in self.content.issues:
             intro, intro_lang = self._intro(issue)
             files.append(GeneratedFile(f"{prefix}news/{issue.key}/email.html",

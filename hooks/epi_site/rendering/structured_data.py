@@ -1,0 +1,136 @@
+"""Schema.org data (JSON-LD) about a page, for search engines: only facts that content/ states.
+
+- the home page, in every language: EPI as an ``Organization`` (its funding and its 13 partners) and the
+  ``WebSite`` in that language;
+- a news item: a ``NewsArticle``;
+- a newsletter issue: a ``PublicationIssue`` that is part of the newsletter (a ``Periodical``) and holds
+  its items. An issue is a collection of articles published together each quarter, which is exactly
+  schema.org's model of a periodical's issue; calling it a ``NewsArticle`` would claim it is one story;
+- a partner's page: the partner as an ``Organization`` with its country.
+
+The blocks are written into ``<script type="application/ld+json">``, which browsers never run (so a
+Content Security Policy that forbids inline scripts allows them); every ``<``, ``>`` and ``&`` is written
+as a JSON escape, so no text, however hostile, can close the element or open a comment.
+"""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from ..content.loading import Content
+from .render import language_context
+from .urls import page_url
+from .visibility import funding_line
+
+CONTEXT = "https://schema.org"
+# The EU body that awards AMIF grants; the disclaimer on every page names it too.
+FUNDER = "European Commission"
+
+
+def json_ld(data: dict) -> Markup:
+    """``data`` as JSON that is inert inside a <script> element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):
+        text = text.replace(char, escaped)
+    return Markup(text)  # noqa: S704 - nothing in it can end the element any more
+
+
+class StructuredData:
+    """The JSON-LD blocks of each page, with the content indexed once per build."""
+
+    def __init__(self, content: Content):
+        self.content = content
+        self.project = content.project
+        self._items = {f"news/{item.slug}": item for item in content.news}
+        self._issues = {f"news/{issue.key}": issue for issue in content.issues}
+        self._partners = {f"partners/{partner.id}": partner for partner in content.partners}
+
+    def blocks(self, lang: str, key: str | None, canonical: str | None) -> list[Markup]:
+        if key == "index":
+            data = self.home(lang)
+        elif key in self._items:
+            data = self.news_article(lang, key, canonical)
+        elif key in self._issues:
+            data = self.issue(lang, key, canonical)
+        elif key in self._partners:
+            data = self.partner(key, canonical)
+        else:
+            return []
+        return [json_ld({"@context": CONTEXT, **data})]
+
+    # --- shared pieces -----------------------------------------------------------------------
+    def _url(self, key: str, lang: str) -> str:
+        return self.project.absolute(page_url(self.project, key, lang))
+
+    def _id(self, name: str) -> str:
+        """A node's id: the same in every language, so the pages of all languages describe one EPI."""
+        return self._url("index", self.project.default_language) + f"#{name}"
+
+    @property
+    def _epi_id(self) -> str:
+        return self._id("organization")
+
+    def _epi(self) -> dict:
+        """EPI as a publisher: a reference to the full description on the home page."""
+        site = self.content.site
+        return {"@type": "Organization", "@id": self._epi_id, "name": site.name, "url": site.website}
+
+    def _partner(self, key: str) -> dict:
+        partner = self._partners[key]
+        address = {"@type": "PostalAddress", "addressCountry": partner.country}
+        if partner.city:
+            address["addressLocality"] = partner.city
+        data = {"@type": "Organization", "@id": self._url(key, self.project.default_language) + "#organization",
+                "name": partner.name, "address": address}
+        if partner.website:
+            data["url"] = partner.website
+        return data
+
+    def _card(self, lang: str, key: str) -> str:
+        return self.project.absolute(f"{self.project.prefix(lang)}cards/{key}.png")
+
+    # --- pages -------------------------------------------------------------------------------
+    def home(self, lang: str) -> dict:
+        site = self.content.site
+        funder = {"@type": "GovernmentOrganization", "@id": self._id("funder"), "name": FUNDER}
+        organization = {
+            **self._epi(),
+            "alternateName": site.short_name,
+            "email": site.email,
+            "funder": funder,
+            "funding": {"@type": "Grant", "identifier": site.grant_agreement,
+                        "description": funding_line(self.project, lang, site), "funder": {"@id": funder["@id"]}},
+            "member": [self._partner(f"partners/{partner.id}") for partner in self.content.partners],
+        }
+        website = {"@type": "WebSite", "@id": self._url("index", lang) + "#website", "url": self._url("index", lang),
+                   "name": site.name, "inLanguage": lang, "publisher": {"@id": self._epi_id}}
+        return {"@graph": [organization, website]}
+
+    def news_article(self, lang: str, key: str, canonical: str | None) -> dict:
+        item = self._items[key]
+        text = item.version(lang, self.project.default_language)
+        return {"@type": "NewsArticle", "headline": text.title, "description": text.summary,
+                "datePublished": item.date.isoformat(), "inLanguage": text.lang, "image": self._card(lang, key),
+                "mainEntityOfPage": canonical, "publisher": self._epi()}
+
+    def issue(self, lang: str, key: str, canonical: str | None) -> dict:
+        issue = self._issues[key]
+        context = language_context(self.project, lang)
+        quarter = context["fmt"].quarter(issue.year, issue.quarter)
+        gettext = context["translations"].gettext
+        articles = []
+        for item in reversed(issue.items):
+            text = item.version(lang, self.project.default_language)
+            articles.append({"@type": "NewsArticle", "headline": text.title, "datePublished": item.date.isoformat(),
+                             "inLanguage": text.lang, "url": self._url(f"news/{item.slug}", lang)})
+        return {"@type": "PublicationIssue", "name": gettext("Newsletter, %(quarter)s") % {"quarter": quarter},
+                "datePublished": issue.date.isoformat(), "inLanguage": lang, "image": self._card(lang, key),
+                "mainEntityOfPage": canonical, "publisher": self._epi(),
+                "isPartOf": {"@type": "Periodical", "name": gettext("Newsletter"), "publisher": {"@id": self._epi_id},
+                             "url": self._url("news/index", lang)},
+                "hasPart": articles}
+
+    def partner(self, key: str, canonical: str | None) -> dict:
+        return {**self._partner(key), "mainEntityOfPage": canonical, "memberOf": self._epi()}
