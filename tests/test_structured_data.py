@@ -12,6 +12,7 @@ from conftest import LANGUAGES, ROOT, build, html_pages, page_path
 from epi_site.content.i18n import translations
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
+from epi_site.rendering.visibility import funding_line
 from epi_site.safety.safe_text import one_line
 
 SITE_URL = "https://www.epi-project.com/"
@@ -97,9 +98,7 @@ def test_home_describes_epi_its_funding_and_its_13_partners(site, lang):
     assert grant["@type"] == "Grant" and grant["identifier"] == site_info.grant_agreement == "863614"
     assert grant["funder"]["@id"] == epi["funder"]["@id"]
     assert "863614" in grant["description"]
-    assert grant["description"] == translations(PROJECT, lang).gettext(
-        "The European Pact for Integration (EPI) is funded by the European Union's Asylum, Migration and "
-        "Integration Fund (AMIF) under grant agreement No %(number)s.") % {"number": "863614"}
+    assert grant["description"] == funding_line(PROJECT, lang, site_info)
     members = [(m["name"], m["address"]["addressCountry"], m["address"].get("addressLocality")) for m in epi["member"]]
     assert len(members) == 13
     assert members == [(p.name, p.country, p.city) for p in CONTENT.partners]
