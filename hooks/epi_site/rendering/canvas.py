@@ -9,7 +9,8 @@ bytes the same from one build to the next.
 
 from __future__ import annotations
 
-import io
+import struct
+import zlib
 from functools import lru_cache
 
 from PIL import Image, ImageDraw
@@ -56,10 +57,22 @@ def indexed(image: Image.Image) -> Image.Image:
 
 
 def encode(image: Image.Image) -> bytes:
-    """A palette image as PNG with no time or software stamp."""
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False, compress_level=COMPRESS_LEVEL)
-    return buffer.getvalue()
+    """A palette image as PNG: signature, header, palette, data, end, and nothing else (no time or
+    software stamp). Written here rather than by Pillow's encoder, which took 6 ms a card against
+    2-3 ms for the same zlib level (its per-row work), and whose output may change with its version."""
+    width, height = image.size
+    # Each row starts with its filter type, 0: one blank column on the left gives exactly that.
+    framed = Image.new("L", (width + 1, height), 0)
+    framed.paste(Image.frombytes("L", image.size, image.tobytes()), (1, 0))
+    rows = framed.tobytes()
+    palette = bytes(image.getpalette() or [])
+    header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8 bits, indexed colour
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"PLTE", palette)
+            + _chunk(b"IDAT", zlib.compress(rows, COMPRESS_LEVEL)) + _chunk(b"IEND", b""))
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
 def png(image: Image.Image) -> bytes:
