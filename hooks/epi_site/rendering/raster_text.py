@@ -22,6 +22,7 @@ FONT_DIR = Path(font_source_sans_pro.font_directory)
 WEIGHTS = {"regular": "SourceSansPro-Regular.ttf", "semibold": "SourceSansPro-Semibold.ttf",
            "bold": "SourceSansPro-Bold.ttf"}
 ELLIPSIS = "…"
+HYPHEN = "-"
 # Far outside any script the font covers: its rendering is the font's .notdef glyph.
 _NO_GLYPH = "\U0010fffd"
 
@@ -77,10 +78,11 @@ class Fitted:
 
 
 def _split_long_word(word: str, face, width: float) -> list[str]:
+    """A word wider than the line, cut where the line ends, each cut marked with a hyphen."""
     parts, current = [], ""
     for char in word:
-        if current and face.getlength(current + char) > width:
-            parts.append(current)
+        if current and face.getlength(current + char + HYPHEN) > width:
+            parts.append(current + HYPHEN)
             current = char
         else:
             current += char

@@ -104,7 +104,9 @@ def page_cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[
         found.append((page.key, page.title, page.description, detail, published))
     cards = {}
     for key, title, description, detail, published in found:
-        spec = CardSpec(lang, title, section_of(key, gettext, site_name), funded, domain, detail)
+        section = section_of(key, gettext, site_name)
+        # The home page's title is the site's name: said once, as the title.
+        spec = CardSpec(lang, title, "" if section == title else section, funded, domain, detail)
         cards[key] = PageCard(key, lang, title, description, published, spec)
     return cards
 
