@@ -22,6 +22,7 @@ BAND = 132
 TITLE_BOX = (MARGIN, 172, WIDTH - MARGIN, 456)
 TITLE_SIZES = range(76, 39, -4)
 DETAIL_SIZE = 30
+MAX_TITLE = 600
 FOOTER_TOP = 518
 EMBLEM_HEIGHT = 76
 MIDDLE = (BAND + 7, FOOTER_TOP - 30)  # the band between header and footer, where title and detail go
@@ -53,7 +54,9 @@ def layout(spec: CardSpec) -> Layout:
     detail = detail[0] if detail else ""
     detail_height = round(DETAIL_SIZE * 1.6) if detail else 0
     room = bottom - top - detail_height
-    title = fit(clean(spec.title, "bold") or clean(spec.section, "bold"), "bold", right - left, room, TITLE_SIZES)
+    # Four lines hold fewer than 600 letters even of "i": a longer title is cut before it is measured.
+    text = clean(spec.title[:MAX_TITLE * 2], "bold")[:MAX_TITLE] or clean(spec.section, "bold")
+    title = fit(text, "bold", right - left, room, TITLE_SIZES)
     top += (room - title.height) // 2  # a short title stands in the middle, not under the header
     return Layout(title, (left, top, right, top + title.height), detail)
 
