@@ -62,14 +62,15 @@ def on_files(files: Files, config) -> Files:
         if file.src_uri.startswith(UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
             files.remove(file)
     build = state.build(lang)
-    for page in build.pages():
+    pages = build.pages()
+    for page in pages:
         # Pages reached through links rather than the menu are not "missing" from it.
         file = File.generated(config, f"{page.key}.{lang}.md", content=page.markdown(),
                               inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = page_url(state.project, page.key, lang) + "index.html"
         file.epi_key = page.key
         files.append(file)
-    for generated in build.files():
+    for generated in [*build.files(), *state.image_files(lang, pages)]:
         file = File.generated(config, generated.path, content=generated.content)
         files.append(file)
     return files

@@ -17,6 +17,9 @@ from .rendering.sitemap import alternates, content_languages, sitemap_xml
 from .content.translation_status import status_rows
 from .rendering.urls import page_url
 from .rendering.visibility import disclaimer, funded_by, funding_line
+from .rendering import shared_images
+from .rendering.image_cache import ImageCache
+from .rendering.social import PageCard, social_meta
 
 WATCHED = ("docs", "content", "locales", "mkdocs.yml")
 
@@ -47,6 +50,8 @@ class SiteState:
         self._status: list = []
         self._structured: StructuredData | None = None
         self.not_found_pages: dict[str, str] = {}
+        self._cards: dict[str, dict[str, PageCard]] = {}
+        self.images = ImageCache(None)
 
     def load(self, root: Path) -> None:
         current = fingerprint(root)
@@ -58,6 +63,8 @@ class SiteState:
             raise ContentError(problems)
         self.project, self.content, self._fingerprint = project, content, current
         self._builds = {}
+        self._cards = {}
+        self.images = ImageCache(root / ".cache" / "images")
         self._languages = content_languages(content)
         self._status = status_rows(content)  # the same for every language: compute it once
         self._structured = StructuredData(content)
@@ -66,6 +73,19 @@ class SiteState:
         if lang not in self._builds:
             self._builds[lang] = LanguageBuild(self.content, lang, self._status)
         return self._builds[lang]
+
+    def image_files(self, lang: str, pages: list) -> list:
+        """The language's link-preview cards and chart images (``pages``: its generated pages)."""
+        self._cards[lang], files = shared_images.image_files(self.content, lang, pages, self.images)
+        return files
+
+    def _social(self, key: str | None, lang: str, languages: dict[str, str]) -> dict | None:
+        if key is None:
+            return None
+        if lang not in self._cards:
+            self._cards[lang] = shared_images.cards(self.content, lang, self.build(lang).pages())
+        card = self._cards[lang].get(key)
+        return social_meta(self.project, card, languages, self.content.site.name) if card else None
 
     def page_context(self, lang: str, key: str | None, meta: dict) -> dict:
         """What the page templates need; ``key`` is None for the 404 page, which has no address of its own."""
@@ -108,6 +128,7 @@ class SiteState:
             "funding": funding_line(project, lang, self.content.site),
             "disclaimer": disclaimer(project, lang),
             "site": self.content.site,
+            "social": self._social(key, canonical_lang, languages),
         }
 
     def _not_found_text(self, lang: str) -> str:

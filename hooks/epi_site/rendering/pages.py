@@ -202,7 +202,8 @@ class LanguageBuild:
             view = chart_view.view(self.project, dataset, self.lang,
                                    area=self.content.places.area(dataset.area, self.lang))
             csv_href = context["link_file"](f"data/{dataset.id}.csv")
-            return render(self.project, self.lang, "chart.html", v=view, uid=uid, csv_href=csv_href)
+            png_href = context["link_file"](f"data/{dataset.id}.png")  # drawn by infographics.py
+            return render(self.project, self.lang, "chart.html", v=view, uid=uid, csv_href=csv_href, png_href=png_href)
         if directive.name == "cities":
             cities = [p for p in self.content.partners if p.role == "city"]
             return render(self.project, self.lang, "cities.html", cities=cities, **context)

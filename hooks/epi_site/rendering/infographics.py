@@ -1,0 +1,158 @@
+"""Each chart as a shareable 1080×1080 PNG (Instagram, LinkedIn), in each language.
+
+Drawn from the same view as the inline SVG (chart_view.view: bar lengths, shares, values already in the
+locale's format, labels in the language), with the source and year, the EPI wordmark, and the EU emblem
+with the full funding statement, since a shared image travels without the page around it.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from PIL import Image, ImageDraw
+
+from . import chart_view
+from ..content.charts import Dataset
+from ..content.i18n import translations
+from ..project import Project
+from .canvas import (EPI_BLUE, EPI_BLUE_DARK, EPI_ORANGE, GOLD, GREY, INK, RULE, WHITE, compose, funding_block, indexed,
+                     wordmark)
+from .raster_text import clean, fit, font
+
+SIZE = 1080
+MARGIN = 72
+BAND = 120
+COLOURS = (EPI_BLUE, EPI_ORANGE)  # --epi-chart-1 and --epi-chart-2
+CHART_TOP, CHART_BOTTOM = 470, 830  # the chart's lowest top (after a four-line title), its bottom
+FOOTER_TOP = 880
+EMBLEM_HEIGHT = 72
+MIDDLE = (BAND + 7, FOOTER_TOP - 30)
+
+
+def infographic_path(project: Project, dataset_id: str, lang: str) -> str:
+    """Beside the chart's CSV file: data/<id>.png in the language's folder."""
+    return f"{project.prefix(lang)}data/{dataset_id}.png"
+
+
+def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding: str) -> dict:
+    """Everything drawn, as plain data: the cache key, and the drawing's only input."""
+    view = chart_view.view(project, dataset, lang)
+    gettext = translations(project, lang).gettext
+    source = " · ".join(part for part in (gettext("Source: %(source)s") % {"source": dataset.source},
+                                          dataset.area, str(dataset.year) if dataset.year else "") if part)
+    max_width = chart_view.WIDTH - chart_view.LABEL_SPACE
+    bars = [{"label": b.label, "value": b.value,
+             "share": (b.width / max_width) if dataset.kind == "bar" else b.width / chart_view.WIDTH}
+            for b in view["bars"]]
+    return {"lang": lang, "kind": dataset.kind, "title": view["title"], "source": source, "bars": bars,
+            "rows": [list(row) for row in view["rows"]],
+            "total": (gettext("Total") + ": " + view["total"]) if view["total"] else "",
+            "funded_by": funded_by, "funding": funding, "domain": project.site_url.split("//", 1)[-1].strip("/").removeprefix("www.")}
+
+
+@lru_cache(maxsize=16)
+def _base(funded_by: str, funding: str, domain: str) -> Image.Image:
+    """The header and footer, the same for every chart of a language: drawn once."""
+    image = Image.new("RGB", (SIZE, SIZE), WHITE)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, SIZE, BAND), fill=EPI_BLUE)
+    wordmark(draw, MARGIN, 22, 1.9)
+    draw.text((SIZE - MARGIN, BAND / 2), domain, font=font("regular", 28), fill=WHITE, anchor="rm")
+    draw.rectangle((0, BAND, SIZE, BAND + 6), fill=GOLD)
+    draw.line((MARGIN, FOOTER_TOP - 20, SIZE - MARGIN, FOOTER_TOP - 20), fill=RULE, width=2)
+    funding_block(image, MARGIN, FOOTER_TOP, EMBLEM_HEIGHT, funded_by, SIZE - 2 * MARGIN, 32)
+    # The full statement, with the fund and the grant, since the image travels without its page.
+    sentence = fit(clean(funding, "regular"), "regular", SIZE - 2 * MARGIN, 3 * 28, range(22, 17, -1), leading=1.25,
+                   max_lines=3)
+    _lines(draw, sentence, "regular", MARGIN, FOOTER_TOP + EMBLEM_HEIGHT + 14, GREY)
+    return image
+
+
+@lru_cache(maxsize=16)
+def _base_indexed(funded_by: str, funding: str, domain: str) -> Image.Image:
+    return indexed(_base(funded_by, funding, domain))
+
+
+def _draw_middle(image: Image.Image, data: dict, top: int) -> None:
+    """Title, source and the chart itself, on the white band that starts at ``top``."""
+    draw = ImageDraw.Draw(image)
+    width = SIZE - 2 * MARGIN
+    title = fit(clean(data["title"], "bold"), "bold", width, 210, range(60, 35, -4), max_lines=4)
+    y = _lines(draw, title, "bold", MARGIN, 170 - top, EPI_BLUE_DARK)
+    source = fit(clean(data["source"], "regular"), "regular", width, 80, range(30, 21, -2), max_lines=2)
+    y = _lines(draw, source, "regular", MARGIN, y + 12, GREY)
+    chart_top = min(CHART_TOP, round(y) + top + 64) - top  # the chart follows a short title closely
+    kind = data["kind"]
+    if kind == "bar":
+        _bars(draw, data["bars"], width, chart_top)
+    elif kind == "share":
+        _shares(draw, data["bars"], width, chart_top)
+    else:
+        _figure(draw, data["rows"][0], width, chart_top)
+    if data["total"]:
+        total = fit(clean(data["total"], "semibold"), "semibold", width, 44, range(32, 21, -2), max_lines=1)
+        _lines(draw, total, "semibold", MARGIN, CHART_BOTTOM - top - total.height, INK)
+
+
+def draw(data: dict) -> Image.Image:
+    """The whole image in RGB (infographic_png gives the same pixels faster)."""
+    image = _base(data["funded_by"], data["funding"], data["domain"]).copy()
+    _draw_middle(image, data, 0)
+    return image
+
+
+def _lines(draw, fitted, weight: str, x: int, y: float, colour) -> float:
+    face = font(weight, fitted.size)
+    for i, line in enumerate(fitted.lines):
+        draw.text((x, y + i * fitted.line_height + round(fitted.line_height * 0.8)), line, font=face, fill=colour,
+                  anchor="ls")
+    return y + fitted.height
+
+
+def _bars(draw, bars: list[dict], width: int, chart_top: int) -> None:
+    row = min(160, (CHART_BOTTOM - 60 - CHART_TOP) // max(1, len(bars)))
+    for i, bar in enumerate(bars):
+        top = chart_top + i * row
+        label = fit(clean(bar["label"], "semibold"), "semibold", width, 40, range(30, 21, -2), max_lines=1)
+        _lines(draw, label, "semibold", MARGIN, top, INK)
+        value = clean(bar["value"], "bold")
+        value_face = font("bold", 34)
+        room = width - value_face.getlength(value) - 16
+        length = max(4, round(room * bar["share"]))
+        draw.rounded_rectangle((MARGIN, top + 48, MARGIN + length, top + 48 + 56), radius=4,
+                               fill=COLOURS[i % len(COLOURS)])
+        draw.text((MARGIN + length + 16, top + 48 + 28), value, font=value_face, fill=INK, anchor="lm")
+
+
+def _shares(draw, bars: list[dict], width: int, chart_top: int) -> None:
+    x, top = float(MARGIN), chart_top
+    for i, bar in enumerate(bars):
+        length = width * bar["share"]
+        draw.rectangle((round(x), top, round(x + length) - 1, top + 90), fill=COLOURS[i % len(COLOURS)])
+        x += length
+    y = top + 130
+    for i, bar in enumerate(bars):
+        draw.rectangle((MARGIN, y + 6, MARGIN + 32, y + 38), fill=COLOURS[i % len(COLOURS)])
+        legend = fit(clean(f"{bar['label']}: {bar['value']}", "semibold"), "semibold", width - 52, 44,
+                     range(32, 21, -2), max_lines=1)
+        _lines(draw, legend, "semibold", MARGIN + 52, y, INK)
+        y += 64
+
+
+def _figure(draw, row: list, width: int, chart_top: int) -> None:
+    label, value = row
+    number = fit(clean(value, "bold"), "bold", width, 260, range(120, 47, -8), leading=1.1, max_lines=2)
+    y = _lines(draw, number, "bold", MARGIN, chart_top, EPI_BLUE)
+    caption = fit(clean(label, "semibold"), "semibold", width, 100, range(36, 23, -2), max_lines=2)
+    _lines(draw, caption, "semibold", MARGIN, y + 16, INK)
+
+
+def infographic_png(data: dict) -> bytes:
+    middle = Image.new("RGB", (SIZE, MIDDLE[1] - MIDDLE[0]), WHITE)
+    _draw_middle(middle, data, MIDDLE[0])
+    return compose(_base_indexed(data["funded_by"], data["funding"], data["domain"]), middle, MIDDLE[0])
+
+
+def cache_key(data: dict) -> str:
+    return json.dumps(data, sort_keys=True, ensure_ascii=False)

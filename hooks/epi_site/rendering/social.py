@@ -1,0 +1,141 @@
+"""Link previews: the Open Graph and Twitter card data of every page, and the card image it names.
+
+A page gets a preview in each language its text really exists in; the card shows what the preview
+says (the title in that language, the section, the funding statement). A page that shows the English
+text while it waits for a translation points its canonical address at the English page, so it carries
+the English page's preview too: a network that reads it fetches that page anyway, and the shared link
+still shows the EU emblem. Pages kept out of search engines (search, translation status, 404) carry
+none: nobody is meant to find them through a shared link, and the 404 page has no address of its own.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from babel import Locale
+from babel.core import get_global
+
+from ..content.i18n import translations
+from ..content.loading import Content
+from ..project import Project
+from .cards import HEIGHT, WIDTH, CardSpec, card_png
+from .image_cache import ImageCache
+from .pages import GeneratedFile, GeneratedPage
+from .render import Formats
+from .urls import page_url
+from .visibility import funded_by
+
+# English on the site follows the EU's style guide, which writes British English; Babel's likely
+# subtags would say en_US. Every other language takes its likely region (sv_SE, lv_LV …).
+_REGIONS = {"en": "GB"}
+
+
+@lru_cache(maxsize=None)  # Babel parses a locale in about 1 ms; a build asks 2,000 times
+def og_locale(lang: str) -> str:
+    """The ``xx_YY`` form Open Graph expects for a page whose <html lang> is ``lang``."""
+    locale = Locale.parse(lang)
+    region = _REGIONS.get(lang) or locale.territory
+    if not region:
+        likely = get_global("likely_subtags").get(locale.language)
+        region = Locale.parse(likely).territory if likely else None
+    return f"{locale.language}_{region}" if region else locale.language
+
+
+def card_path(project: Project, key: str, lang: str) -> str:
+    """Where the card of page ``key`` in ``lang`` is published, from the site root (sv/cards/partners/riga.png)."""
+    return f"{project.prefix(lang)}cards/{key}.png"
+
+
+@dataclass(frozen=True)
+class PageCard:
+    key: str
+    lang: str
+    title: str
+    description: str
+    published: str | None  # ISO date, for news items
+    spec: CardSpec
+
+
+def section_of(key: str, gettext, site_name: str) -> str:
+    if key.startswith("partners/"):
+        return gettext("Partners")
+    if key.startswith("timeline/"):
+        return gettext("Timeline")
+    if key == "news/index" or key.startswith("news/") and key[5:9].isdigit() and key[9:11] == "-q":
+        return gettext("Newsletter")
+    if key.startswith("news/"):
+        return gettext("News")
+    return site_name
+
+
+def _role(role: str, gettext) -> str:
+    """The partner's role, in the words of the partner page (templates/_macros.html)."""
+    return {"coordinator": gettext("Project coordinator"), "co-coordinator": gettext("Co-coordinator"),
+            "city": gettext("City")}.get(role) or gettext("Technical partner")
+
+
+def page_cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[str, PageCard]:
+    """The card of every page that has a preview in ``lang``: hand-written and generated pages alike."""
+    project = content.project
+    gettext = translations(project, lang).gettext
+    fmt = Formats(lang)
+    site_name = content.site.name
+    domain = project.site_url.split("//", 1)[-1].strip("/").removeprefix("www.")
+    funded = funded_by(project, lang)
+    news = {f"news/{item.slug}": item for item in content.news}
+    partners = {f"partners/{p.id}": p for p in content.partners}
+    found: list[tuple[str, str, str, str, str | None]] = []
+    for key, doc in content.docs.items():
+        if lang in doc.text_set.files:
+            meta = doc.meta[lang]
+            found.append((key, str(meta.get("title") or site_name), str(meta.get("description") or ""), "", None))
+    for page in pages:
+        if page.noindex or page.content_lang != lang:
+            continue
+        detail, published = "", None
+        if page.key in news:
+            published = news[page.key].date.isoformat()
+            detail = fmt.date(news[page.key].date)
+        elif page.key in partners:
+            partner = partners[page.key]
+            detail = f"{_role(partner.role, gettext)} · {fmt.country(partner.country)}"
+        found.append((page.key, page.title, page.description, detail, published))
+    cards = {}
+    for key, title, description, detail, published in found:
+        section = section_of(key, gettext, site_name)
+        # The home page's title is the site's name: said once, as the title.
+        spec = CardSpec(lang, title, "" if section == title else section, funded, domain, detail)
+        cards[key] = PageCard(key, lang, title, description, published, spec)
+    return cards
+
+
+def card_files(project: Project, cards: dict[str, PageCard], cache: ImageCache) -> list[GeneratedFile]:
+    return [GeneratedFile(card_path(project, key, card.lang),
+                          cache.get("card", json.dumps(asdict(card.spec), sort_keys=True), lambda c=card: card_png(c.spec)))
+            for key, card in sorted(cards.items())]
+
+
+def social_meta(project: Project, card: PageCard, languages: dict[str, str], site_name: str) -> dict:
+    """The values of the page's og: and twitter: tags; ``languages`` maps each build language to the
+    language of the page's text there, so the alternates are the languages the page really exists in."""
+    lang = card.lang
+    gettext = translations(project, lang).gettext
+    alt = gettext("%(title)s. The EPI logo, and the EU emblem with the words “%(funded)s”.") % {
+        "title": card.title, "funded": card.spec.funded_by}
+    return {
+        "title": card.title,
+        "description": card.description,
+        "url": project.absolute(page_url(project, card.key, lang)),
+        "type": "article" if card.published else "website",
+        "published": card.published,
+        "site_name": site_name,
+        "locale": og_locale(lang),
+        "alternates": [og_locale(code) for code, text_lang in languages.items() if code == text_lang and code != lang],
+        "image": project.absolute(card_path(project, card.key, lang)),
+        "image_width": WIDTH,
+        "image_height": HEIGHT,
+        "image_alt": alt,
+        "image_type": "image/png",
+    }

@@ -1,0 +1,193 @@
+"""The card images and shareable infographics: size, language, every letter, no overflow, same bytes (issue 12)."""
+
+from __future__ import annotations
+
+import filecmp
+import io
+import unicodedata
+from pathlib import Path
+
+import pytest
+from lxml import html
+from PIL import Image, ImageChops, ImageFont
+
+from conftest import LANGUAGES, build
+
+from epi_site.rendering import cards, infographics
+from epi_site.rendering.canvas import WHITE, png
+from epi_site.rendering.cards import SAFE, TITLE_BOX, CardSpec, card_png, draw_card, layout
+from epi_site.rendering.image_cache import ImageCache
+from epi_site.rendering.raster_text import FONT_DIR, WEIGHTS, clean, has_glyph
+
+CHARTS = ("immigration-2018", "non-eu-residents", "unemployment-2019", "unemployment-gap-2018")
+FUNDED = {"en": "Funded by the European Union", "lv": "Finansē Eiropas Savienība", "ro": "Finanțat de Uniunea Europeană",
+          "de": "Finanziert von der Europäischen Union"}
+# A title in each language with its own letters, and a very long one with long compounds.
+TITLES = {
+    "en": "Seven cities, one pact: what we learnt",
+    "sv": "Linköping öppnar dörren för nyanlända – vad händer nu?",
+    "ro": "Cluj-Napoca: știri și învățăminte din consultările orașului",
+    "it": "Più città, più integrazione: perché la Brianza è già là",
+    "es": "Cartagena: ¿cómo mejorar la integración? Mañana, diseño común",
+    "de": "Große Straßen, schöne Grüße aus Dietzenbach: Übergänge gestalten",
+    "pl": "Łódź? Nie, Lublin: źródła, żółć i gęś – ćwiczenia z integracji",
+    "lv": "Ļaudis Rīgā: ģimenes, ķēdes un žurnāli – čaklā integrācija",
+}
+LONG_TITLE = ("Integrationsstrategieentwicklungsprozessbegleitungsmaßnahmen und Arbeitsmarktintegrationsförderungs"
+              "programmevaluierung in sieben europäischen Städten während der gesamten Projektlaufzeit " * 4)
+
+
+def built_cards(site: Path) -> dict[str, dict[str, Path]]:
+    """{page key: {language: card}}, from the site's folders."""
+    found: dict[str, dict[str, Path]] = {}
+    for path in site.rglob("cards/**/*.png"):
+        parts = path.relative_to(site).parts
+        lang = parts[0] if parts[0] in LANGUAGES else "en"
+        key = "/".join(parts[parts.index("cards") + 1:])[:-4]
+        found.setdefault(key, {})[lang] = path
+    return found
+
+
+def test_each_card_is_a_1200_by_630_png_and_differs_between_languages(site):
+    found = built_cards(site)
+    assert len(found) >= 25 and sum(len(v) for v in found.values()) >= 25 * len(LANGUAGES)
+    for key, by_lang in found.items():
+        for path in by_lang.values():
+            with Image.open(path) as image:
+                assert image.format == "PNG" and image.size == (1200, 630), path
+        contents = [path.read_bytes() for path in by_lang.values()]
+        assert len(set(contents)) == len(contents), key
+
+
+def test_each_chart_is_a_1080_square_png_in_every_language_beside_its_csv(site):
+    for chart in CHARTS:
+        contents = []
+        for lang in LANGUAGES:
+            folder = site / ("" if lang == "en" else lang) / "data"
+            with Image.open(folder / f"{chart}.png") as image:
+                assert image.format == "PNG" and image.size == (1080, 1080)
+            assert (folder / f"{chart}.csv").exists()
+            contents.append((folder / f"{chart}.png").read_bytes())
+        assert len(set(contents)) == len(LANGUAGES), chart
+
+
+def test_the_chart_offers_its_image_beside_its_data(site):
+    for lang in LANGUAGES:
+        page = site / ("" if lang == "en" else lang) / "background" / "index.html"
+        doc = html.fromstring(page.read_bytes())
+        for paragraph in doc.xpath("//p[@class='epi-chart__download']"):
+            links = paragraph.xpath("./a[@download]/@href")
+            assert len(links) == 2 and links[0].endswith(".csv") and links[1] == links[0][:-4] + ".png"
+            assert (page.parent / links[1]).resolve().exists()
+        assert doc.xpath("//p[@class='epi-chart__download']")
+
+
+def _notdef_free(weight: str, text: str) -> bool:
+    """Every character of ``text`` has a glyph of its own in the font (FreeType's mask differs from .notdef's)."""
+    face = ImageFont.truetype(str(FONT_DIR / WEIGHTS[weight]), 48)
+    notdef = face.getmask("\U0010fffd")  # private use: no font draws it
+    for char in text:
+        if char == " ":
+            continue
+        mask = face.getmask(char)
+        if mask.size == notdef.size and bytes(mask) == bytes(notdef):
+            return False
+    return True
+
+
+def test_every_letter_of_the_eight_languages_has_a_glyph():
+    alphabet = "āčēģīķļņšūžĀČĒĢĪĶĻŅŠŪŽșțăâîȘȚĂÂÎłśźżćńęąóŁŚŹŻĆŃĘĄÓöäåÖÄÅüßÜñáéíúÑ¿¡àèìòùÉ€„“”«»–—…"
+    for weight in WEIGHTS:
+        assert _notdef_free(weight, alphabet), weight
+        assert all(has_glyph(weight, c) for c in alphabet)
+    for char in ("\u0627", "中", "\U0001f600"):  # Arabic, Chinese, emoji: Source Sans Pro has none of them
+        assert not has_glyph("bold", char) and not _notdef_free("bold", char)
+
+
+def test_every_title_of_the_site_is_drawn_letter_for_letter(site):
+    """What the cards draw is exactly the page's title: no character dropped for want of a glyph."""
+    for page in site.rglob("*.html"):
+        doc = html.fromstring(page.read_bytes())
+        for title in doc.xpath("//head/meta[@property='og:title']/@content"):
+            text = " ".join(unicodedata.normalize("NFC", title).split())
+            assert clean(text, "bold") == text, page
+            assert _notdef_free("bold", text), page
+
+
+def _drawn_box(spec: CardSpec):
+    """Where the title and detail put ink: the difference from the card without them."""
+    base = cards._base(spec.section, spec.funded_by, spec.domain)
+    return ImageChops.difference(draw_card(spec).convert("RGB"), base).getbbox()
+
+
+@pytest.mark.parametrize("lang", sorted(TITLES))
+def test_titles_with_each_languages_letters_fit_the_safe_area(lang):
+    spec = CardSpec(lang, TITLES[lang], "Partners", FUNDED.get(lang, FUNDED["en"]), "epi-project.com", "30 June 2022")
+    parts = layout(spec)
+    assert "".join(parts.title.lines).replace(" ", "") == TITLES[lang].replace(" ", "")  # nothing lost or cut
+    box = _drawn_box(spec)
+    assert box and SAFE[0] <= box[0] and box[2] <= SAFE[2] and SAFE[1] <= box[1] and box[3] <= TITLE_BOX[3] + 40
+
+
+@pytest.mark.parametrize("title", [
+    LONG_TITLE,
+    "W" * 400,  # one word wider than the card
+    "\u202eevil\u202c\u200b title\x00\x07 with\ncontrols\tand \u0627\u0644\u0639\u0631\u0628\u064a\u0629 and 中文 😀",
+    "",
+    " \u200b\u2028 ",
+])
+def test_odd_and_overlong_titles_stay_inside_the_card(title):
+    spec = CardSpec("de", title, "Neuigkeiten", FUNDED["de"], "epi-project.com", "1. Januar 2020")
+    parts = layout(spec)
+    face = ImageFont.truetype(str(FONT_DIR / WEIGHTS["bold"]), parts.title.size)
+    assert 1 <= len(parts.title.lines) <= 4
+    assert all(face.getlength(line) <= TITLE_BOX[2] - TITLE_BOX[0] for line in parts.title.lines)
+    assert all(unicodedata.category(c)[0] != "C" for line in parts.title.lines for c in line)
+    box = _drawn_box(spec)
+    assert SAFE[0] <= box[0] and box[2] <= SAFE[2] and SAFE[1] <= box[1] and box[3] <= TITLE_BOX[3] + 40
+    if title == LONG_TITLE:
+        assert parts.title.lines[-1].endswith("…") and parts.title.size == min(cards.TITLE_SIZES)
+
+
+def test_a_card_is_the_same_bytes_every_time_and_the_fast_path_draws_the_plain_image():
+    spec = CardSpec("lv", TITLES["lv"], "Partneri", FUNDED["lv"], "epi-project.com", "Pilsēta · Latvija")
+    first = card_png(spec)
+    cards._base.cache_clear()
+    cards._base_indexed.cache_clear()
+    assert card_png(spec) == first == png(draw_card(spec))
+    image = Image.open(io.BytesIO(first))
+    assert image.mode == "P" and image.convert("RGB").getpixel((600, TITLE_BOX[3] + 60)) == WHITE
+
+
+def test_an_infographic_is_the_same_bytes_as_its_plain_drawing():
+    data = {"lang": "ro", "kind": "bar", "title": "Șomeri: cetățeni ai UE și resortisanți din afara UE, 2019",
+            "source": "Sursa: Eurostat · UE-27 · 2019", "total": "",
+            "bars": [{"label": "Cetățeni ai UE", "value": "26.809.473 de persoane", "share": 1.0},
+                     {"label": "Resortisanți din afara UE", "value": "2.328.556 de persoane", "share": 0.087}],
+            "rows": [], "funded_by": FUNDED["ro"], "funding": "Proiectul este finanțat de UE.", "domain": "epi-project.com"}
+    assert infographics.infographic_png(data) == png(infographics.draw(data))
+
+
+def test_the_cache_returns_the_drawn_bytes_and_redraws_a_damaged_entry(tmp_path):
+    spec = CardSpec("pl", TITLES["pl"], "Aktualności", "Finansowane przez Unię Europejską", "epi-project.com")
+    cache = ImageCache(tmp_path / "cache")
+    first = cache.get("card", repr(spec), lambda: card_png(spec))
+    again = cache.get("card", repr(spec), lambda: pytest.fail("a cached card was drawn again"))
+    assert first == again == card_png(spec) and cache.drawn == 1
+    (entry,) = (tmp_path / "cache").rglob("*.png")
+    entry.write_bytes(first[:100])
+    assert cache.get("card", repr(spec), lambda: card_png(spec)) == first and cache.drawn == 2
+
+
+@pytest.mark.slow
+def test_a_cached_rebuild_gives_the_bytes_of_a_cold_build(site, scratch, tmp_path):
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    assert build(scratch, cold).returncode == 0
+    assert (scratch / ".cache" / "images").is_dir()
+    assert build(scratch, warm).returncode == 0
+    images = sorted(p.relative_to(cold) for p in cold.rglob("*.png"))
+    assert len(images) > 250
+    assert images == sorted(p.relative_to(warm) for p in warm.rglob("*.png"))
+    differ = [str(p) for p in images if not filecmp.cmp(cold / p, warm / p, shallow=False)
+              or not filecmp.cmp(cold / p, site / p, shallow=False)]
+    assert not differ, differ[:5]
