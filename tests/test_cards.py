@@ -11,7 +11,7 @@ import pytest
 from lxml import html
 from PIL import Image, ImageChops, ImageFont
 
-from conftest import LANGUAGES, build
+from conftest import LANGUAGES, ROOT, build
 
 from epi_site.rendering import cards, infographics
 from epi_site.rendering.canvas import WHITE, png
@@ -191,3 +191,19 @@ def test_a_cached_rebuild_gives_the_bytes_of_a_cold_build(site, scratch, tmp_pat
     differ = [str(p) for p in images if not filecmp.cmp(cold / p, warm / p, shallow=False)
               or not filecmp.cmp(cold / p, site / p, shallow=False)]
     assert not differ, differ[:5]
+
+
+def test_an_infographic_names_the_area_as_its_language_writes_it():
+    from epi_site.content.loading import load_content
+    from epi_site.project import load_project
+    from epi_site.rendering.visibility import funded_by, funding_line
+
+    content, _ = load_content(load_project(ROOT))
+    dataset = content.datasets["unemployment-2019"]
+    sources = {}
+    for lang in ("en", "lv", "pl"):
+        data = infographics.texts(content.project, dataset, lang, funded_by(content.project, lang),
+                                  funding_line(content.project, lang, content.site),
+                                  content.places.area(dataset.area, lang))
+        sources[lang] = data["source"].split(" · ")[1]
+    assert sources == {"en": "EU-27", "lv": "ES-27", "pl": "UE-27"}

@@ -35,12 +35,14 @@ def infographic_path(project: Project, dataset_id: str, lang: str) -> str:
     return f"{project.prefix(lang)}data/{dataset_id}.png"
 
 
-def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding: str) -> dict:
-    """Everything drawn, as plain data: the cache key, and the drawing's only input."""
-    view = chart_view.view(project, dataset, lang)
+def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding: str, area: str) -> dict:
+    """Everything drawn, as plain data: the cache key, and the drawing's only input.
+
+    ``area`` is the dataset's area as the language writes it (UE-27, ES-27), as on the page."""
+    view = chart_view.view(project, dataset, lang, area)
     gettext = translations(project, lang).gettext
     source = " · ".join(part for part in (gettext("Source: %(source)s") % {"source": dataset.source},
-                                          dataset.area, str(dataset.year) if dataset.year else "") if part)
+                                          view["area"], str(dataset.year) if dataset.year else "") if part)
     max_width = chart_view.WIDTH - chart_view.LABEL_SPACE
     bars = [{"label": b.label, "value": b.value,
              "share": (b.width / max_width) if dataset.kind == "bar" else b.width / chart_view.WIDTH}

@@ -21,7 +21,8 @@ def image_files(content: Content, lang: str, pages: list[GeneratedPage],
     files = card_files(project, found, cache)
     funding = funding_line(project, lang, content.site)
     for dataset in content.datasets.values():
-        data = texts(project, dataset, lang, funded_by(project, lang), funding)
+        data = texts(project, dataset, lang, funded_by(project, lang), funding,
+                     content.places.area(dataset.area, lang))
         files.append(GeneratedFile(infographic_path(project, dataset.id, lang),
                                    cache.get("infographic", cache_key(data), lambda d=data: infographic_png(d))))
     return found, files
