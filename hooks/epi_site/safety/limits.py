@@ -8,7 +8,8 @@ with a message; ``tame`` makes the build safe all the same for a text that got p
 
 from __future__ import annotations
 
-MAX_FILE_CHARACTERS = 200_000
+MAX_FILE_BYTES = 1_000_000  # any text or data file a contributor writes
+MAX_FILE_CHARACTERS = 200_000  # the text of one page or news item
 MAX_LINE_CHARACTERS = 2_000
 MAX_DEPTH = 20
 MAX_OPENERS_PER_PARAGRAPH = 200  # '[' or '<' in one paragraph
