@@ -13,6 +13,7 @@ from markdown.extensions.toc import slugify
 from . import directives
 from .fields import Entry
 from .markdown_scan import inline_links, without_code
+from ..safety.urls import is_local
 from .problems import Problems
 from ..project import Project
 from .sources import rel
@@ -99,8 +100,8 @@ def check_links(project: Project, page: DocPage | None, lang: str, file: str, bo
             if image and not text.strip():
                 problems.add(file, "this image has no alternative text", line=number,
                              fix="write what the image shows between the brackets: ![A roundtable in Lublin](photo.jpg)")
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
-                continue
+            if not is_local(target):
+                continue  # another website, or refused by the check of unsafe content
             path, _, anchor = target.partition("#")
             if not path:
                 if page and anchor and anchor not in page.anchors(lang):

@@ -100,6 +100,15 @@ def reference(line: str) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
+_IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]{0,999})\](?:\[([^\]\n]{0,999})\]|(?!\())")
+
+
+def image_references(line: str) -> list[str]:
+    """The labels that images of the line take their address from: ``![alt][label]``,
+    ``![label][]`` and ``![label]``."""
+    return [label or alt for alt, label in _IMAGE_REFERENCE.findall(line)]
+
+
 def autolinks(line: str) -> list[str]:
     return _AUTOLINK.findall(line)
 

@@ -74,6 +74,8 @@ def check_text(file: str, body: str, first: int, problems: Problems) -> None:
         return
     _check_limits(body, first, refuse)
     lines = list(prose_lines(body, first))
+    image_labels = {label.casefold() for _, raw in lines if len(raw) <= limits.MAX_LINE_CHARACTERS
+                    for label in markdown_scan.image_references(markdown_scan.without_code(raw))}
     for index, (number, raw) in enumerate(lines):
         if len(raw) > limits.MAX_LINE_CHARACTERS:
             continue  # reported by _check_limits; not read further, to keep the check fast
@@ -92,7 +94,7 @@ def check_text(file: str, body: str, first: int, problems: Problems) -> None:
             if not target and index + 1 < len(lines):
                 target = lines[index + 1][1].strip().lstrip("<").split(">")[0].split(" ")[0]
             if target:
-                _check_target(target, None, number, refuse)
+                _check_target(target, definition[0].casefold() in image_labels or None, number, refuse)
         for written, pairs in markdown_scan.attribute_lists(line):
             for name, value in pairs:
                 if name == "id" and value:

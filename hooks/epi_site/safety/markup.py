@@ -35,8 +35,8 @@ ATTRIBUTES = {
     "ol": {"start", "reversed"},
     "time": {"datetime"},
 }
-# Classes an author may give with attr_list ({: .lead }); the theme styles these and no other.
-AUTHOR_CLASSES = frozenset({"epi-lead", "epi-note"})
+# Classes an author may give with attr_list: Material's buttons ([Contact](contact.md){: .md-button }).
+AUTHOR_CLASSES = frozenset({"md-button", "md-button--primary"})
 SCHEMES = frozenset({"https", "http", "mailto", "tel"})
 LINK_REL = "noopener noreferrer"
 _ID = re.compile(r"[\w-][\w.:-]{0,127}")
