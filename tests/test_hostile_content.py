@@ -256,3 +256,10 @@ def count_of_payloads() -> dict:
 def test_the_corpus_covers_every_class():
     assert set(count_of_payloads()) >= {"raw HTML", "link scheme", "reference link", "autolink", "remote image",
                                          "attr_list", "nesting", "long line", "many brackets"}
+
+
+def test_one_problem_per_tag_and_line(hostile):
+    """'<script>…</script>' is one mistake, reported once, not once per tag."""
+    _, lines, _, problems = hostile
+    line = lines["docs page"][PAYLOADS[0]]
+    assert len([p for p in problems if p.file == TEXTS["docs page"][0] and p.line == line]) == 1

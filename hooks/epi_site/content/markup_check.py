@@ -80,9 +80,8 @@ def check_text(file: str, body: str, first: int, problems: Problems) -> None:
         if len(raw) > limits.MAX_LINE_CHARACTERS:
             continue  # reported by _check_limits; not read further, to keep the check fast
         line = markdown_scan.without_code(raw)
-        for tag in markdown_scan.html_tags(line):
-            name = tag.lstrip("/")
-            shown = "an HTML comment or declaration" if name in "!?" else f"the HTML tag <{tag}>"
+        for name in dict.fromkeys(tag.lstrip("/") for tag in markdown_scan.html_tags(line)):  # <b> and </b>: once
+            shown = "an HTML comment or declaration" if name in "!?" else f"the HTML tag <{name}>"
             refuse(number, f"{shown} is not allowed in a text", _HTML_FIXES.get(name, HTML_FIX))
         for link in markdown_scan.inline_links(line):
             _check_target(link.target, link.image, number, refuse)
