@@ -11,6 +11,7 @@ which does not import MkDocs. These hooks only:
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -82,7 +83,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     page.title = escape(page.title) if page.title else page.title
     if getattr(page.file, "epi_key", None):
         return markdown  # a generated page: the generator's HTML, its contributor text already sanitised
-    counter = iter(range(1, 1000))
+    counter = itertools.count(1)
     page.epi_fragments = Fragments()
     return hand_written.prepare(markdown, lambda d: state.build(lang).directive(d, key, f"{d.argument or d.name}-{next(counter)}"),
                                 page.epi_fragments)

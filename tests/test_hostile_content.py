@@ -263,3 +263,11 @@ def test_one_problem_per_tag_and_line(hostile):
     _, lines, _, problems = hostile
     line = lines["docs page"][PAYLOADS[0]]
     assert len([p for p in problems if p.file == TEXTS["docs page"][0] and p.line == line]) == 1
+
+
+def test_too_many_directives_are_refused(scratch):
+    path = scratch / "docs/contact.en.md"
+    path.write_text(path.read_text() + "\n" + "\n\n".join(["[[social]]"] * 1200) + "\n", encoding="utf-8")
+    _, problems = load_content(load_project(scratch))
+    found = [p for p in problems if "lines such as [[chart" in p.message]
+    assert found and found[0].file == "docs/contact.en.md" and found[0].category == UNSAFE

@@ -212,3 +212,11 @@ _MARKDOWN = st.lists(st.one_of(
 def test_property_any_fragment_comes_out_inert(text):
     for html in (docs_html(text), str(to_html(text)), sanitise(text)):
         assert not html_violations(html), (text, html)
+
+
+def test_many_directives_draw_at_most_the_limit():
+    from epi_site.safety.limits import MAX_DIRECTIVES
+    fragments = Fragments()
+    drawn = []
+    text = hand_written.prepare("\n\n".join(["[[cities]]"] * 1500), lambda d: drawn.append(d) or "<b>c</b>", fragments)
+    assert len(drawn) == MAX_DIRECTIVES and text.count("[[cities]]") == 1500 - MAX_DIRECTIVES

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import markdown_scan
-from .directives import prose_lines
+from .directives import find, prose_lines
 from .problems import Problems
 from ..project import Project
 from ..safety import limits
@@ -73,6 +73,10 @@ def check_text(file: str, body: str, first: int, problems: Problems) -> None:
                "split it into several pages or news items")
         return
     _check_limits(body, first, refuse)
+    found = find(body, first)
+    if len(found) > limits.MAX_DIRECTIVES:
+        refuse(found[limits.MAX_DIRECTIVES].line, f"this text has {len(found)} lines such as [[chart …]]; the limit is {limits.MAX_DIRECTIVES}",
+               "split the page into several pages")
     lines = list(prose_lines(body, first))
     image_labels = {label.casefold() for _, raw in lines if len(raw) <= limits.MAX_LINE_CHARACTERS
                     for label in markdown_scan.image_references(markdown_scan.without_code(raw))}

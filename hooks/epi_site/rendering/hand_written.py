@@ -7,7 +7,7 @@ outside the Markdown as placeholders, and come back only once the author's HTML 
 from __future__ import annotations
 
 from ..content import directives
-from ..safety.limits import tame
+from ..safety.limits import MAX_DIRECTIVES, tame
 from ..safety.markup import Fragments, sanitise
 
 
@@ -15,7 +15,13 @@ def prepare(markdown: str, render, fragments: Fragments) -> str:
     """The page's Markdown with each directive a placeholder; ``render(directive)`` gives the
     fragment's HTML, or None for a directive it does not know (left as text)."""
 
+    drawn = 0
+
     def placeholder(directive):
+        nonlocal drawn
+        drawn += 1
+        if drawn > MAX_DIRECTIVES:
+            return None  # refused by the check; beyond it, left as text
         html = render(directive)
         return None if html is None else fragments.add(html)
 

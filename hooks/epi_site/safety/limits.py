@@ -14,6 +14,7 @@ MAX_LINE_CHARACTERS = 2_000
 MAX_DEPTH = 20
 MAX_OPENERS_PER_PARAGRAPH = 200  # '[' or '<' in one paragraph
 MAX_YAML_DEPTH = 20
+MAX_DIRECTIVES = 20  # charts and lists the generator draws into one page
 
 _OPENERS = ("[", "<")
 
