@@ -5,12 +5,13 @@ which does not import MkDocs. These hooks only:
 
 - load and check the content once, and stop the build with every problem listed;
 - add the generated pages and files of the language being built, in memory;
-- expand directives, and give templates the page's languages and strings;
+- expand directives and sanitise hand-written pages, and give templates the page's languages and strings;
 - after the last language, write the sitemap and the search index.
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -22,8 +23,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from epi_site.content import directives  # noqa: E402
 from epi_site.content.i18n import translations  # noqa: E402
+from epi_site.rendering import hand_written  # noqa: E402
+from epi_site.safety.markup import Fragments  # noqa: E402
 from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
 from epi_site.site_state import SiteState  # noqa: E402
 from epi_site.rendering.urls import page_url  # noqa: E402
@@ -80,8 +82,17 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
     lang = _language(config)
     key = _key(page)
     page.title = escape(page.title) if page.title else page.title
-    counter = iter(range(1, 1000))
-    return directives.expand(markdown, lambda d: state.build(lang).directive(d, key, f"{d.argument or d.name}-{next(counter)}"))
+    if getattr(page.file, "epi_key", None):
+        return markdown  # a generated page: the generator's HTML, its contributor text already sanitised
+    counter = itertools.count(1)
+    page.epi_fragments = Fragments()
+    return hand_written.prepare(markdown, lambda d: state.build(lang).directive(d, key, f"{d.argument or d.name}-{next(counter)}"),
+                                page.epi_fragments)
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    fragments = getattr(page, "epi_fragments", None)
+    return hand_written.finish(html, fragments) if fragments is not None else html
 
 
 def on_env(env, config, files):

@@ -215,3 +215,42 @@ def test_pages_reflow_on_a_narrow_screen(browser, server, lang):
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 1, f"{lang}/{path} scrolls sideways by {overflow}px at 320px"
     context.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory):
+    """A site whose texts tried to load images and styles from another host, built with the check
+    of unsafe content bypassed (issue 10): the build alone must keep the reader private."""
+    from conftest import copy_project
+    from hostile import build_bypassing_the_check
+
+    root = copy_project(tmp_path_factory.mktemp("remote") / "project")
+    tries = ("\n\n![a pixel](https://evil.example/pixel.gif)\n\n![another](//evil.example/p2.gif)\n\n"
+             '<img src="https://evil.example/p3.gif" alt=""><link rel="stylesheet" href="https://evil.example/x.css">\n\n'
+             '<iframe src="https://evil.example/"></iframe>\n\nStyled.\n{: style="background:url(https://evil.example/bg.png)" }\n')
+    for file in ("docs/contact.en.md", "content/news/2022-06-30-planned-end.en.md"):
+        path = root / file
+        path.write_text(path.read_text(encoding="utf-8") + tries, encoding="utf-8")
+    site = tmp_path_factory.mktemp("remote-site")
+    build_bypassing_the_check(root, site)
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+def test_no_request_leaves_the_site_when_a_text_tried_a_remote_image(browser, hostile_server):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    for path in ("contact/", "news/2022-06-30-planned-end/", "news/2020-q1/"):
+        page.goto(hostile_server + path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("text=Styled.").count() or path != "contact/"
+    host = urlsplit(hostile_server).netloc
+    outside = [r for r in requests if urlsplit(r).netloc != host and not r.startswith("data:")]
+    assert not outside, outside
+    assert len(requests) > 3
+    context.close()

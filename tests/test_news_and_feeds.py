@@ -140,7 +140,7 @@ def test_quarters_group_items_into_issues():
 def test_untranslated_item_and_markup_in_a_title(scratch, tmp_path):
     (scratch / "content/news/2021-05-04-hostile.en.md").write_text(
         '---\ntitle: "</title><script>alert(1)</script> Fish & Chips \\"quoted\\" 🐟 שלום"\ndate: 2021-05-04\n'
-        'summary: "A <b>bold</b> summary & more"\n---\n\nBody with <script>alert(2)</script> and a [link](approach.md).\n')
+        'summary: "A <b>bold</b> summary & more"\n---\n\nBody with `<script>alert(2)</script>` and a [link](approach.md).\n')
     contact = scratch / "docs/contact.en.md"
     contact.write_text(contact.read_text().replace("title: Contact", "title: Contact <em>us</em> & \"friends\""))
     site = tmp_path / "site"

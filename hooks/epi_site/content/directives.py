@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-DIRECTIVE = re.compile(r"^\[\[\s*([a-z-]+)(?:\s+([^\]\s]+))?\s*\]\]\s*$")
 NAMES = {"chart": True, "cities": False, "phases": False, "publisher": False, "social": False}
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 
 @dataclass(frozen=True)
@@ -26,26 +27,53 @@ class Directive:
 
 
 def prose_lines(markdown: str, first_line: int = 1):
-    """(line number, line) of a Markdown text, leaving out code blocks between ``` or ~~~ fences."""
-    in_fence = False
+    """(line number, line) of a Markdown text, leaving out code: fenced blocks (``` or ~~~, closed
+    only by a fence of the same character at least as long) and indented blocks (four spaces
+    after a blank line, outside a list)."""
+    fence = ""
+    previous_blank, in_list, in_code = True, False, False
     for number, line in enumerate(markdown.split("\n"), start=first_line):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
+        if fence:
+            stripped = line.strip()
+            if len(line) - len(line.lstrip(" ")) < 4 and stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = ""
             continue
-        if not in_fence:
-            yield number, line
+        opening = _FENCE.match(line)
+        if opening:
+            fence = opening.group(1)
+            previous_blank = in_code = False
+            continue
+        blank = not line.strip()
+        indented = line.startswith(("    ", "\t"))
+        if indented and not blank and (in_code or (previous_blank and not in_list)):
+            in_code = True
+            previous_blank = False
+            continue
+        if not blank:
+            in_code = False
+            if not indented:
+                in_list = bool(_LIST_ITEM.match(line))
+        previous_blank = blank
+        yield number, line
+
+
+def _parse(line: str, number: int) -> Directive | None:
+    """A directive line (``[[name]]`` or ``[[name argument]]``), read without a regular expression
+    so that a long line costs linear time; an indented line is code, never a directive."""
+    text = line.strip()
+    if line.startswith(("    ", "\t")) or len(text) < 5 or not (text.startswith("[[") and text.endswith("]]")):
+        return None
+    words = text[2:-2].split()
+    if not words:
+        return None
+    if len(words) > 2:
+        return Directive(" ".join(words), None, number)
+    return Directive(words[0], words[1] if len(words) == 2 else None, number)
 
 
 def find(markdown: str, first_line: int = 1) -> list[Directive]:
     """Every directive-looking line; unknown names are returned too, for the check to report."""
-    found = []
-    for number, line in prose_lines(markdown, first_line):
-        match = DIRECTIVE.match(line.strip())
-        if match:
-            found.append(Directive(match.group(1), match.group(2), number))
-        elif line.strip().startswith("[[") and line.strip().endswith("]]"):
-            found.append(Directive(line.strip()[2:-2].strip(), None, number))
-    return found
+    return [d for number, line in prose_lines(markdown, first_line) if (d := _parse(line, number))]
 
 
 def problem_of(directive: Directive, charts: set[str]) -> tuple[str, str] | None:
@@ -63,8 +91,11 @@ def problem_of(directive: Directive, charts: set[str]) -> tuple[str, str] | None
 
 
 def expand(markdown: str, render) -> str:
-    """Replace each directive line by ``render(directive)`` (an HTML block)."""
+    """Replace each directive line by ``render(directive)``, a line of its own; a directive that
+    ``render`` does not know (None) stays as written."""
     lines = markdown.split("\n")
     for directive in find(markdown):
-        lines[directive.line - 1] = "\n" + render(directive) + "\n"
+        rendered = render(directive)
+        if rendered is not None:
+            lines[directive.line - 1] = "\n" + rendered + "\n"
     return "\n".join(lines)

@@ -12,6 +12,8 @@ from markdown.extensions.toc import slugify
 
 from . import directives
 from .fields import Entry
+from .markdown_scan import inline_links, without_code
+from ..safety.urls import is_local
 from .problems import Problems
 from ..project import Project
 from .sources import rel
@@ -21,8 +23,8 @@ from .translations import TextSet
 FIELDS = ("title", "description", "template", "translated_from", "hide", "search")
 TEMPLATES = ("home.html",)
 
-_LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*#*\s*$")
+_HEADING = re.compile(r"(#{1,6})[ \t]+(.*)")
+_HEADING_ID = re.compile(r"\{\s*#([\w-]+)\s*\}")
 
 
 @dataclass
@@ -36,10 +38,22 @@ class DocPage:
     def anchors(self, lang: str) -> set[str]:
         found = set()
         for line in self.bodies.get(lang, "").split("\n"):
-            match = _HEADING.match(line)
+            match = _HEADING.fullmatch(line)
             if match:
-                found.add(match.group(3) or slugify(match.group(2), "-"))
+                found.add(_anchor(match.group(2)))
         return found
+
+
+def _anchor(heading: str) -> str:
+    """The id of a heading's text: its own {#id}, or the toc's slug of it (read without a
+    backtracking pattern, as headings are contributor text)."""
+    text = heading.strip().rstrip("#").strip()
+    brace = text.rfind("{")
+    if brace >= 0 and text.endswith("}"):
+        match = _HEADING_ID.fullmatch(text[brace:])
+        if match:
+            return match.group(1)
+    return slugify(text, "-")
 
 
 def load_docs(project: Project, problems: Problems) -> dict[str, DocPage]:
@@ -81,12 +95,13 @@ def check_links(project: Project, page: DocPage | None, lang: str, file: str, bo
     """Links and images of one Markdown text; ``key`` places a text that is not a docs page (a news item)."""
     key = key or page.key
     for number, line in directives.prose_lines(body, first):
-        for image, text, target in _LINK.findall(line):
+        for link in inline_links(without_code(line)):
+            image, text, target = link.image, link.text, link.target
             if image and not text.strip():
                 problems.add(file, "this image has no alternative text", line=number,
                              fix="write what the image shows between the brackets: ![A roundtable in Lublin](photo.jpg)")
-            if re.match(r"^[a-z][a-z0-9+.-]*:", target) or target.startswith("//"):
-                continue
+            if not is_local(target):
+                continue  # another website, or refused by the check of unsafe content
             path, _, anchor = target.partition("#")
             if not path:
                 if page and anchor and anchor not in page.anchors(lang):

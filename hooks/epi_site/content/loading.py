@@ -10,6 +10,7 @@ from .docs import DocPage, check_docs, check_links, load_docs
 from .glossary import warn_terms
 from .i18n import check_catalogs
 from .labels import LabelFiles
+from .markup_check import check_texts
 from .news import NewsItem, load_news
 from .newsletter import Issue, compose_issues
 from .partners import Partner, load_partners
@@ -62,6 +63,7 @@ def load_content(project: Project, news_dir: Path | None = None) -> tuple[Conten
     generated |= {f"partners/{p}" for p in partner_ids} | {f"news/{i.slug}" for i in news}
     generated |= {f"news/{issue.key}" for issue in issues}
     check_docs(project, docs, set(datasets), generated, problems)
+    check_texts(project, problems)
     for item in news:
         for text in item.versions.values():
             check_links(project, None, text.lang, text.file, text.body, text.body_line, set(docs) | generated, docs, problems,

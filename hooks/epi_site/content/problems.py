@@ -18,6 +18,7 @@ class Problem:
     where: str = ""
     message: str = ""
     fix: str = ""
+    category: str = ""  # "unsafe content" for what could run, track, leak or slow the build down
 
     def location(self) -> str:
         text = self.file
@@ -53,8 +54,9 @@ class Problems:
         head = f"{len(items)} warning{'s' if len(items) != 1 else ''} (these do not stop the build):"
         return "\n".join([head, *(f"- {p}" for p in items)])
 
-    def add(self, file: str, message: str, *, line: int | None = None, where: str = "", fix: str = "") -> None:
-        self.items.append(Problem(str(file), line, where, message, fix))
+    def add(self, file: str, message: str, *, line: int | None = None, where: str = "", fix: str = "",
+            category: str = "") -> None:
+        self.items.append(Problem(str(file), line, where, message, fix, category))
 
     def __bool__(self) -> bool:
         return bool(self.items)

@@ -12,6 +12,7 @@ from pathlib import Path
 import yaml
 
 from .problems import Problems
+from ..safety.limits import MAX_FILE_BYTES, MAX_YAML_DEPTH
 
 
 class LineDict(dict):
@@ -33,8 +34,32 @@ class LineList(list):
         self.lines: list = []
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """YAML that is valid but not accepted from contributors: anchors, aliases, deep nesting."""
+
+    def __init__(self, problem: str, fix: str, mark):
+        super().__init__(problem=problem, problem_mark=mark)
+        self.fix = fix
+
+
 class _LineLoader(yaml.SafeLoader):
     line_offset = 0
+    _depth = 0
+
+    def compose_node(self, parent, index):
+        # Refused while composing, before any alias is expanded: an alias bomb costs nothing.
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused("anchors and aliases ('&name', '*name') are not allowed",
+                           "write each value out in full where it is needed", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                raise _Refused(f"this is nested more than {MAX_YAML_DEPTH} levels deep",
+                               "use fewer levels of lists and indentation", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_mapping(self, node, deep=False):
         mapping = LineDict(super().construct_mapping(node, deep=True))
@@ -74,6 +99,9 @@ def parse_yaml(text: str, file: str, problems: Problems, line_offset: int = 0):
     Loader.line_offset = line_offset
     try:
         return yaml.load(text, Loader=Loader)  # noqa: S506 - a SafeLoader subclass
+    except _Refused as error:
+        problems.add(file, f"this YAML is not accepted: {error.problem}", line=error.problem_mark.line + 1 + line_offset,
+                     fix=error.fix, category="unsafe content")
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + line_offset if mark else None
@@ -94,6 +122,10 @@ def read_yaml(path: Path, root: Path, problems: Problems):
 
 def read_text(path: Path, root: Path, problems: Problems) -> str | None:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.add(rel(path, root), f"this file is too large ({path.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
+                         fix="split it into several files; pictures go in docs/assets/", category="unsafe content")
+            return None
         return path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         problems.add(rel(path, root), "this file is not saved as UTF-8 text", fix="save it as UTF-8 in your editor")

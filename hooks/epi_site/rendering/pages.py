@@ -195,10 +195,12 @@ class LanguageBuild:
         return in_language(issue.intros, self.lang, self.project.default_language)
 
     # --- directives ----------------------------------------------------
-    def directive(self, directive: Directive, page_key: str, uid: str) -> str:
+    def directive(self, directive: Directive, page_key: str, uid: str) -> str | None:
         context = self._context(page_key)
         if directive.name == "chart":
-            dataset = self.content.datasets[directive.argument]
+            dataset = self.content.datasets.get(directive.argument)
+            if dataset is None:
+                return None  # refused by the check; shown as written if the check was bypassed
             view = chart_view.view(self.project, dataset, self.lang,
                                    area=self.content.places.area(dataset.area, self.lang))
             csv_href = context["link_file"](f"data/{dataset.id}.csv")
@@ -213,7 +215,7 @@ class LanguageBuild:
             return render(self.project, self.lang, "publisher.html", publisher=self.content.site.publisher)
         if directive.name == "social":
             return render(self.project, self.lang, "social.html", channels=self.content.site.social)
-        raise KeyError(directive.name)
+        return None
 
     # --- files ---------------------------------------------------------
     def files(self) -> list[GeneratedFile]:

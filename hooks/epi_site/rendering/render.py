@@ -15,17 +15,19 @@ from markupsafe import Markup
 from ..content.i18n import translations
 from ..content.partners import country_name
 from ..project import Project
+from ..safety.limits import tame
+from ..safety.markup import sanitise
 from ..content.translations import in_language
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 def to_html(text: str) -> Markup:
-    """Contributors' Markdown as HTML (raw HTML in it is escaped, not passed through)."""
+    """Contributors' Markdown as sanitised HTML (raw HTML in it is escaped, not passed through)."""
     md = markdown_lib.Markdown(extensions=["attr_list", "sane_lists"])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    return Markup(md.convert(text))
+    return Markup(sanitise(md.convert(tame(text))))
 
 
 class Formats:

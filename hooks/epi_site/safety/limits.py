@@ -1,0 +1,72 @@
+"""Limits that keep any contributor text cheap to build.
+
+Python-Markdown recurses once per level of nesting (a few hundred nested lists exhaust Python's
+stack) and its link and HTML patterns take time growing with the square of the number of '[' or
+'<' in one paragraph (4,000 '[' take ten seconds). The check refuses texts beyond these limits
+with a message; ``tame`` makes the build safe all the same for a text that got past it.
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 1_000_000  # any text or data file a contributor writes
+MAX_FILE_CHARACTERS = 200_000  # the text of one page or news item
+MAX_LINE_CHARACTERS = 2_000
+MAX_DEPTH = 20
+MAX_OPENERS_PER_PARAGRAPH = 200  # '[' or '<' in one paragraph
+MAX_YAML_DEPTH = 20
+MAX_DIRECTIVES = 20  # charts and lists the generator draws into one page
+
+_OPENERS = ("[", "<")
+
+
+def depth(line: str) -> tuple[int, int]:
+    """(levels of nesting, length of the prefix that makes them): each '>' and each list marker
+    ('-', '*', '+', '1.' followed by a space) at the line's start, and every four spaces of
+    indentation, count as one level."""
+    i, n, levels, columns = 0, len(line), 0, 0
+    while i < n:
+        char = line[i]
+        if char == " ":
+            columns += 1
+        elif char == "\t":
+            columns += 4
+        elif char == ">":
+            levels += 1
+        elif char in "-*+" and i + 1 < n and line[i + 1] in " \t":
+            levels += 1
+        elif char.isdigit():
+            j = i
+            while j < n and j - i < 9 and line[j].isdigit():
+                j += 1
+            if j + 1 < n and line[j] in ".)" and line[j + 1] in " \t":
+                levels += 1
+                i = j
+            else:
+                break
+        else:
+            break
+        i += 1
+    return levels + columns // 4, i
+
+
+def too_many_openers(paragraph: str) -> str | None:
+    """The character of which a paragraph holds too many, if any."""
+    for opener in _OPENERS:
+        if paragraph.count(opener) > MAX_OPENERS_PER_PARAGRAPH:
+            return opener
+    return None
+
+
+def tame(markdown: str) -> str:
+    """``markdown`` cut down to the limits: nesting beyond ``MAX_DEPTH`` flattened, and the
+    brackets of an over-full paragraph escaped (shown as written, without links)."""
+    lines = markdown.split("\n")
+    for index, line in enumerate(lines):
+        levels, prefix = depth(line)
+        if levels > MAX_DEPTH:
+            lines[index] = line[prefix:]
+    paragraphs = "\n".join(lines).split("\n\n")
+    for index, paragraph in enumerate(paragraphs):
+        if too_many_openers(paragraph):
+            paragraphs[index] = paragraph.replace("\\", "\\\\").replace("[", "\\[").replace("<", "&lt;")
+    return "\n\n".join(paragraphs)
