@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from epi_site.content import directives  # noqa: E402
 from epi_site.content.i18n import translations  # noqa: E402
 from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
+from epi_site.safety.template_text import text_gettext  # noqa: E402
 from epi_site.site_state import SiteState  # noqa: E402
 from epi_site.rendering.urls import page_url  # noqa: E402
 
@@ -85,9 +86,13 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
 
 def on_env(env, config, files):
     lang = _language(config)
+    # Escape every value unless a reviewed template marks it |safe (page.content):
+    # site.yml values and catalog strings are text.
+    env.autoescape = True
     if "jinja2.ext.i18n" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(translations(state.project, lang), newstyle=True)
+    gettext, ngettext = text_gettext(lambda context: translations(state.project, lang))
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["epi_theme"] = _theme_stylesheets(config)
     return env
 

@@ -15,6 +15,7 @@ from ..content.i18n import translations
 from ..content.partners import country_name
 from ..project import Project
 from ..content.translations import in_language
+from ..safety.template_text import text_gettext
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -64,14 +65,7 @@ class Formats:
         return Locale.parse(code).get_display_name(self.lang)
 
 
-@pass_context
-def _gettext(context, message: str) -> str:
-    return context["translations"].gettext(message)
-
-
-@pass_context
-def _ngettext(context, singular: str, plural: str, n: int) -> str:
-    return context["translations"].ngettext(singular, plural, n)
+_gettext, _ngettext = text_gettext(lambda context: context["translations"])
 
 
 @pass_context
