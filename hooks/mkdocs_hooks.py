@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from epi_site.content import directives  # noqa: E402
 from epi_site.content.i18n import translations  # noqa: E402
 from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
+from epi_site.safety.files import publishable  # noqa: E402
 from epi_site.safety.template_text import text_gettext  # noqa: E402
 from epi_site.site_state import SiteState  # noqa: E402
 from epi_site.rendering.urls import page_url  # noqa: E402
@@ -59,9 +60,12 @@ UNUSED_THEME_FILES = ("assets/javascripts/", "assets/images/")
 @event_priority(-110)  # after the i18n plugin has chosen this language's files
 def on_files(files: Files, config) -> Files:
     lang = _language(config)
+    docs_dir = Path(config.docs_dir)
     for file in list(files):
         if file.src_uri.startswith(UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
             files.remove(file)
+        elif file.abs_src_path and not publishable(docs_dir, Path(file.abs_src_path)):
+            files.remove(file)  # behind the check: links, scripts, unsafe SVGs are never copied
     build = state.build(lang)
     for page in build.pages():
         # Pages reached through links rather than the menu are not "missing" from it.
