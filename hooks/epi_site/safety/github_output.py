@@ -29,7 +29,8 @@ def annotation(problem: Problem, level: str = "error") -> str:
     message = problem.message + (f"\nWhat to do: {problem.fix}" if problem.fix else "")
     # Every line separator becomes \n first, so none survives unescaped.
     message = "\n".join(message.splitlines())
-    return f"::{level} {','.join(props)}::{_escape(message)}"
+    # The old syntax (##[error]) is recognised anywhere in a line: break it, it has no escape.
+    return f"::{level} {','.join(props)}::{_escape(message)}".replace("##[", "# #[")
 
 
 def plain_lines(text: str) -> list[str]:

@@ -16,5 +16,7 @@ _TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 def text_cell(value: object) -> str:
     text = "" if value is None else str(value)
     if text.startswith(_TRIGGERS) or text.lstrip().startswith(_TRIGGERS):
-        return "'" + text
-    return text
+        text = "'" + text
+    # A cell is one line: Python's csv module leaves a lone carriage return unquoted (with our
+    # "\n" line ends), and a spreadsheet would start a new row there, shifting every column.
+    return " ".join(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
