@@ -8,8 +8,8 @@ from lxml import html
 from conftest import LANGUAGES, html_pages
 
 REQUIRED = {
-    "default-src": ["'self'"], "script-src": ["'self'", "'wasm-unsafe-eval'"], "style-src": ["'self'"],
-    "img-src": ["'self'", "data:"], "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"],
+    "default-src": ["'self'"], "script-src": ["'self'", "'wasm-unsafe-eval'"], "worker-src": ["'self'"], "style-src": ["'self'"],
+    "img-src": ["'self'"], "object-src": ["'none'"], "base-uri": ["'self'"], "form-action": ["'self'"],
 }
 KINDS = {
     "home": "", "content": "goals/", "partner": "partners/cluj-napoca/", "partners index": "partners/",
@@ -68,6 +68,8 @@ def test_no_policy_violation_while_reading_switching_scheme_and_searching(browse
     context = browser.new_context(color_scheme="dark" if lang in ("sv", "de", "lv") else "light")
     context.add_init_script(RECORD)
     page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
     errors: list[str] = []
     page.on("console", lambda m: errors.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"script error: {e}"))
@@ -91,10 +93,25 @@ def test_no_policy_violation_while_reading_switching_scheme_and_searching(browse
     page.wait_for_load_state("networkidle")
     violations("search")
     assert results, f"the search found nothing in {lang}"
+    assert any(r.endswith("pagefind/pagefind-worker.js") for r in requests)
+    assert not [r for r in requests if r.startswith(("blob:", "data:"))]
     context.close()
     # A 404 page on purpose logs "Failed to load resource: 404"; nothing else may appear.
     errors = [e for e in errors if "404 (Not Found)" not in e]
     assert not errors, "\n".join(errors)
+
+
+@pytest.mark.browser
+def test_search_works_without_a_worker_thanks_to_wasm_unsafe_eval_alone(browser, server):
+    """Where no worker can start, Pagefind compiles its WebAssembly in the page: what the policy allows."""
+    from test_browser import run_search
+
+    context = browser.new_context()
+    context.add_init_script("window.Worker = undefined;" + RECORD)
+    page = context.new_page()
+    assert run_search(page, server, "lv", "pilsētas")
+    assert page.evaluate("window.__violations") == []
+    context.close()
 
 
 @pytest.mark.browser
