@@ -210,6 +210,8 @@ BAD_SVGS = {
                      + SVG.format(""), "declares a DTD or entities"),
     "animated href": (SVG.format('<a href="#x"><set attributeName="href" to="javascript:alert(1)"/></a>'),
                       "animation that changes 'href'"),
+    "xml:base": (SVG.format('<g xml:base="https://tracker.example/"><image href="p.png"/></g>'),
+                 "refers to something outside the file (base="),
     "not XML": ("<svg><rect></svg>", "is not well-formed XML"),
 }
 

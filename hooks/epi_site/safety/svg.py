@@ -19,7 +19,7 @@ from xml.etree.ElementTree import ParseError
 SAVE_AS_PNG = "remove it from the SVG (in Inkscape: Save As > Optimized SVG), or save the picture as PNG"
 FORBIDDEN_ELEMENTS = {"script", "foreignobject", "handler", "iframe", "embed", "object", "audio", "video", "listener"}
 ANIMATIONS = {"set", "animate", "animatemotion", "animatetransform", "animatecolor"}
-REFERENCE_ATTRIBUTES = {"href", "src"}
+REFERENCE_ATTRIBUTES = {"href", "src", "base"}  # base: xml:base would make every relative reference remote
 # Whatever a CSS url() or @import points at; a backslash could hide either (CSS escapes).
 _CSS_URL = re.compile(r"url\s*\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
 
