@@ -27,6 +27,8 @@ from epi_site.content.i18n import translations  # noqa: E402
 from epi_site.rendering import hand_written  # noqa: E402
 from epi_site.safety.markup import Fragments  # noqa: E402
 from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
+from epi_site.safety.files import publishable  # noqa: E402
+from epi_site.safety.template_text import text_gettext  # noqa: E402
 from epi_site.site_state import SiteState  # noqa: E402
 from epi_site.rendering.urls import page_url  # noqa: E402
 
@@ -60,9 +62,12 @@ UNUSED_THEME_FILES = ("assets/javascripts/", "assets/images/")
 @event_priority(-110)  # after the i18n plugin has chosen this language's files
 def on_files(files: Files, config) -> Files:
     lang = _language(config)
+    docs_dir = Path(config.docs_dir)
     for file in list(files):
         if file.src_uri.startswith(UNUSED_THEME_FILES) or file.src_uri.endswith(".map"):
             files.remove(file)
+        elif file.abs_src_path and not publishable(docs_dir, Path(file.abs_src_path)):
+            files.remove(file)  # behind the check: links, scripts, unsafe SVGs are never copied
     build = state.build(lang)
     pages = build.pages()
     for page in pages:
@@ -97,9 +102,13 @@ def on_page_content(html: str, page, config, files) -> str:
 
 def on_env(env, config, files):
     lang = _language(config)
+    # Escape every value unless a reviewed template marks it |safe (page.content):
+    # site.yml values and catalog strings are text.
+    env.autoescape = True
     if "jinja2.ext.i18n" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(translations(state.project, lang), newstyle=True)
+    gettext, ngettext = text_gettext(lambda context: translations(state.project, lang))
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["epi_theme"] = _theme_stylesheets(config)
     return env
 

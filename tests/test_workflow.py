@@ -126,3 +126,29 @@ def test_ci_runs_the_readmes_test_command():
     readme = (ROOT / "README.md").read_text()
     assert "python3 tools/dev.py test" in readme and "python3 tools/dev.py build" in readme
     assert "python3 tools/dev.py test" in (ROOT / ".ci/run").read_text()
+
+
+def test_every_action_is_pinned_by_commit_and_checkout_keeps_no_token():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text())
+    text = (ROOT / ".github/workflows/site.yml").read_text()
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert {step["uses"].split("@")[0] for step in steps} == {
+        "actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages"}
+    for step in steps:
+        action, _, ref = step["uses"].partition("@")
+        assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{action} is not pinned by a full commit SHA: {ref}"
+        assert re.search(re.escape(step["uses"]) + r" # v\d+\.\d+\.\d+\n", text), f"{action}: name its version"
+        if action == "actions/checkout":
+            assert step["with"]["persist-credentials"] is False
+
+
+def test_code_needs_a_maintainer_and_content_stays_open():
+    rules = [line.split() for line in (ROOT / ".github/CODEOWNERS").read_text().splitlines()
+             if line.strip() and not line.startswith("#")]
+    owned = {rule[0]: rule[1:] for rule in rules}
+    for path in ("/hooks/", "/tools/", "/overrides/", "/.github/", "/mkdocs.yml", "/pyproject.toml", "/tests/"):
+        assert owned.get(path) == ["@epi-project/maintainers"], path
+    assert "*" not in owned and "/" not in owned  # no catch-all owner over the content
+    assert not [path for path in owned if path.lstrip("/").split("/")[0] in ("docs", "content", "locales")]

@@ -19,22 +19,7 @@ from .project import load_project
 from .content.sources import language_of
 from .content.translation_status import outdated_hints, status_rows, table
 from .content.translations import mark_translated
-
-
-def _escape(value: str, *, property_value: bool = False) -> str:
-    """GitHub's workflow-command escaping."""
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return value.replace(":", "%3A").replace(",", "%2C") if property_value else value
-
-
-def github_annotation(problem: Problem, level: str = "error") -> str:
-    props = [f"file={_escape(problem.file, property_value=True)}"]
-    if problem.line:
-        props.append(f"line={problem.line}")
-    title = "EPI check" + (f": {problem.where}" if problem.where else "")
-    props.append(f"title={_escape(title, property_value=True)}")
-    message = problem.message + (f"\nWhat to do: {problem.fix}" if problem.fix else "")
-    return f"::{level} {','.join(props)}::{_escape(message)}"
+from .safety.github_output import annotation as github_annotation, plain_lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -77,7 +62,9 @@ def main(argv: list[str] | None = None) -> int:
                 print("\nOutdated translations:\n" + "\n".join(f"- {hint}" for hint in hints))
             print()
     if problems:
-        print(problems.report())
+        report = problems.report()
+        # In GitHub mode the report repeats the annotations for the log: made inert line by line.
+        print("\n".join(plain_lines(report)) if args.format == "github" else report)
         print(f"\nFix the {len(problems)} problem{'s' if len(problems) != 1 else ''} above; nothing is built until then.")
     else:
         print(f"No problems found in docs/, content/ and locales/ ({elapsed:.1f} s).")

@@ -35,7 +35,7 @@ def fingerprint(root: Path) -> tuple:
             continue
         for folder, _, files in os.walk(path):
             for file in files:
-                stat = os.stat(os.path.join(folder, file))
+                stat = os.lstat(os.path.join(folder, file))  # a link is reported by the check, never followed
                 seen.append((os.path.join(folder, file), stat.st_size, stat.st_mtime_ns))
     return tuple(sorted(seen))
 

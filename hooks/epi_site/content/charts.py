@@ -10,6 +10,7 @@ from .fields import SLUG, Entry, list_of
 from .labels import LabelFiles, load_label_files
 from .problems import Problems
 from ..project import Project
+from ..safety.spreadsheet import text_cell
 from .sources import read_yaml, rel
 from .translations import in_language
 
@@ -43,16 +44,17 @@ class Dataset:
 
     def csv(self, labels: dict, area: str | None = None) -> str:
         """The dataset as CSV, with the labels (and the area's label) of one language."""
-        area = area or self.area
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(["dataset", "area", "year", "key", "label", "value", "unit", "approximate", "source"])
+        dataset, area, source = text_cell(self.id), text_cell(area or self.area), text_cell(self.source)
         for point in self.series:
-            writer.writerow([self.id, area, self.year or "", point.key, labels.get(point.key, point.key),
-                             _plain(point.value), self.unit, str(self.approximate).lower(), self.source])
+            writer.writerow([dataset, area, self.year or "", text_cell(point.key),
+                             text_cell(labels.get(point.key, point.key)), _plain(point.value),
+                             text_cell(self.unit), str(self.approximate).lower(), source])
         if self.total is not None:
-            writer.writerow([self.id, area, self.year or "", "total", "", _plain(self.total),
-                             self.total_unit or self.unit, str(self.approximate).lower(), self.source])
+            writer.writerow([dataset, area, self.year or "", "total", "", _plain(self.total),
+                             text_cell(self.total_unit or self.unit), str(self.approximate).lower(), source])
         return out.getvalue()
 
 

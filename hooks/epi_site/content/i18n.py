@@ -15,6 +15,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
+from .catalog_rules import check_message, check_plural_forms, plural_count
 from .problems import Problems
 from ..project import Project
 
@@ -66,8 +67,22 @@ def check_catalogs(project: Project, problems: Problems) -> None:
         try:
             catalog = read_catalog(path, lang)
         except (PoFileError, ValueError) as error:
-            problems.add(file, f"this catalog cannot be read: {error}", fix="compare the file with locales/messages.pot")
+            if "num_plurals" in str(error):
+                # Often the header's Plural-Forms is what is wrong: say that rather than blame the entry.
+                with path.open("rb") as handle:
+                    lenient = read_po(handle, locale=lang, abort_invalid=False)
+                before = len(problems)
+                check_plural_forms(lenient, lang, file, path.read_text(encoding="utf-8", errors="replace"), problems)
+                if len(problems) > before:
+                    continue
+                count = plural_count(lang)
+                problems.add(file, f"an entry has more plural forms than {project.language_name(lang)} has ({count})",
+                             line=getattr(error, "lineno", None) or None,
+                             fix="keep one line for each: " + ", ".join(f"msgstr[{i}]" for i in range(count)))
+            else:
+                problems.add(file, f"this catalog cannot be read: {error}", fix="compare the file with locales/messages.pot")
             continue
+        check_plural_forms(catalog, lang, file, path.read_text(encoding="utf-8", errors="replace"), problems)
         for message in catalog:
             if not message.id:
                 continue
@@ -82,9 +97,17 @@ def check_catalogs(project: Project, problems: Problems) -> None:
                 problems.add(file, f"the translation of {label!r} is marked fuzzy (unchecked)", line=line,
                              fix="check the translation, then delete the '#, fuzzy' line above it")
             strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
-            if not all(s and s.strip() for s in strings):
+            empty = [i for i, s in enumerate(strings) if not (s and s.strip())]
+            if message.pluralizable and 0 < len(empty) < len(strings):
+                problems.add(file, f"{label!r} lacks plural form{'s' if len(empty) > 1 else ''} "
+                             f"{', '.join(f'msgstr[{i}]' for i in empty)} ({project.language_name(lang)} has "
+                             f"{len(strings)} forms)", line=line,
+                             fix="write one line for each: " + ", ".join(f"msgstr[{i}]" for i in range(len(strings))))
+            elif empty:
                 problems.add(file, f"{label!r} is not translated", line=line,
                              fix="write the translation in the msgstr line(s) under it")
+            else:
+                check_message(catalog, message, file, problems)
         present = {message.id for message in catalog if message.id}
         for missing in sorted(wanted - present, key=str):
             label = missing if isinstance(missing, str) else missing[0]

@@ -17,6 +17,7 @@ from .partners import Partner, load_partners
 from .places import Places, load_places
 from .problems import Problems
 from ..project import Project
+from ..safety.files import check_files
 from .site_info import SiteInfo, load_site_info
 from .timeline import Timeline, load_timeline
 
@@ -41,6 +42,8 @@ class Content:
 def load_content(project: Project, news_dir: Path | None = None) -> tuple[Content | None, Problems]:
     """Load and check everything; the content is None when a problem prevents building."""
     problems = Problems()
+    if check_files(project, problems):
+        return None, problems  # a symbolic link: read nothing that could be its target
     site = load_site_info(project, problems)
     partners, partner_ids = load_partners(project, problems)
     timeline = load_timeline(project, problems)

@@ -18,6 +18,7 @@ from ..project import Project
 from ..safety.limits import tame
 from ..safety.markup import sanitise
 from ..content.translations import in_language
+from ..safety.template_text import text_gettext
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -69,14 +70,7 @@ class Formats:
         return Locale.parse(code).get_display_name(self.lang)
 
 
-@pass_context
-def _gettext(context, message: str) -> str:
-    return context["translations"].gettext(message)
-
-
-@pass_context
-def _ngettext(context, singular: str, plural: str, n: int) -> str:
-    return context["translations"].ngettext(singular, plural, n)
+_gettext, _ngettext = text_gettext(lambda context: context["translations"])
 
 
 @pass_context
