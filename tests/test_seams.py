@@ -348,3 +348,27 @@ def test_a_glossary_of_thousands_of_terms_is_refused_quickly(scratch):
                                      "english: [" + ", ".join(f"form{i}" for i in range(25)) + "]"), encoding="utf-8")
     _, problems = load_content(load_project(scratch))
     assert any("has 25 forms; the limit is 20" in p.message for p in problems), problems.report()
+
+
+# --- HOLE: a huge word in a chart's label or title took seconds per image -------------------
+
+def test_a_huge_word_is_cut_before_it_is_measured():
+    """Before: an image's text was measured letter by letter at its full length; a 30,000-letter word
+    in a chart label (no limit of its own) added 25 seconds to a build, one image per language."""
+    from epi_site.rendering.raster_text import ELLIPSIS, fit, font
+
+    started = time.process_time()
+    fitted = fit("Z" * 100_000 + "\u0301" * 5000, "semibold", 900, 40, range(30, 21, -2), max_lines=1)
+    assert time.process_time() - started < 1.5
+    assert len(fitted.lines) == 1 and fitted.lines[0].endswith(ELLIPSIS)
+    assert font("semibold", fitted.size).getlength(fitted.lines[0]) <= 900
+    short = fit("Riga", "bold", 900, 200, range(60, 35, -4))
+    assert short.lines == ("Riga",) and short.size == 60
+
+
+def test_huge_labels_and_names_keep_the_images_whole(tmp_path):
+    from epi_site.rendering.raster_text import MAX_LETTERS_PER_LINE, fit
+
+    for text in ("W" * 30_000, ("word " * 10_000).strip(), "🇪🇺" * 3000, "مرحبا " * 3000):
+        fitted = fit(text, "bold", 1000, 210, range(60, 35, -4), max_lines=4)
+        assert 1 <= len(fitted.lines) <= 4 and all(len(line) <= MAX_LETTERS_PER_LINE + 1 for line in fitted.lines)
