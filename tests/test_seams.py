@@ -372,3 +372,22 @@ def test_huge_labels_and_names_keep_the_images_whole(tmp_path):
     for text in ("W" * 30_000, ("word " * 10_000).strip(), "🇪🇺" * 3000, "مرحبا " * 3000):
         fitted = fit(text, "bold", 1000, 210, range(60, 35, -4), max_lines=4)
         assert 1 <= len(fitted.lines) <= 4 and all(len(line) <= MAX_LETTERS_PER_LINE + 1 for line in fitted.lines)
+
+
+# --- HOLE: a value of the wrong type crashed the check or was shown as Python writes it ---------
+
+@pytest.mark.parametrize("file, old, new, message", [
+    ("content/site.yml", "social:\n  - name: Facebook\n    url:\n  - name: Instagram\n    url:\n  - name: LinkedIn\n"
+     "    url:\n  - name: Twitter\n    url:\n", "social: 5\n", "'social' must be a list of channels"),
+    ("content/newsletter/2020-q1.en.md", "title: The start of the European Pact for Integration", "title: [a, b]",
+     "'title' must be text"),
+])
+def test_a_value_of_the_wrong_type_gets_a_message_not_a_traceback(scratch, old, new, file, message):
+    """Before: 'social: 5' ended the check in a TypeError traceback; an introduction's title written as
+    a list was published as "['a', 'b']" in the issue, its feeds and its email editions."""
+    _replace(scratch, file, old, new)
+    result = subprocess.run([sys.executable, "-m", "epi_site.check", "--root", str(scratch), "--no-status"],
+                            capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-1500:]
+    line = (scratch / file).read_text().splitlines().index(new.strip()) + 1
+    assert f"{file}:{line}" in result.stdout and message in result.stdout, result.stdout

@@ -88,7 +88,12 @@ def load_site_info(project: Project, problems: Problems) -> SiteInfo | None:
     values["email"] = _email(entry, "email")
     start, end = entry.date("start"), entry.date("end")
     channels = []
-    for index, raw in enumerate(entry.data.get("social") or []):
+    social = entry.data.get("social") or []
+    if not isinstance(social, list):  # 'social: 5' stopped the check with a traceback
+        entry.problem("social", "'social' must be a list of channels",
+                      "write each channel as '- name: Facebook' with its 'url: https://...' on the next line")
+        social = []
+    for index, raw in enumerate(social):
         channel = Entry(raw, file, f"social[{index}]", problems)
         channel.known_keys(("name", "url"))
         name = channel.text("name", example="Facebook")
