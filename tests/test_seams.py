@@ -391,3 +391,19 @@ def test_a_value_of_the_wrong_type_gets_a_message_not_a_traceback(scratch, old, 
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-1500:]
     line = (scratch / file).read_text().splitlines().index(new.strip()) + 1
     assert f"{file}:{line}" in result.stdout and message in result.stdout, result.stdout
+
+
+def test_file_names_cannot_forge_workflow_commands(scratch):
+    """A pull request names its files: a line break, a carriage return or '##[' in a name stays inside
+    one escaped annotation, and the plain report after it starts no line with '::'."""
+    (scratch / "docs" / "x\n::error file=a::forged\n##[error]b.en.md").write_text("hi", encoding="utf-8")
+    (scratch / "content/news" / "2021-01-01-a\r::error::c.en.md").write_text(
+        "---\ntitle: t\ndate: 2021-01-01\nsummary: s\n---\nx\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "epi_site.check", "--root", str(scratch), "--format", "github",
+                             "--no-status"], capture_output=True, env={"PYTHONPATH": str(ROOT / "hooks")})
+    output = result.stdout.decode()
+    assert result.returncode == 1 and [line[:13] for line in output.split("\n")].count("::error file=") == 2, output
+    for line in output.replace("\r", "\n").split("\n"):  # as the runner splits, or more
+        assert not line.strip().startswith("::") or line.startswith("::error file=docs/x%0A%3A%3Aerror") \
+            or line.startswith("::error file=content/news/2021-01-01-a%0D%3A%3Aerror"), line
+        assert "##[" not in line, line
