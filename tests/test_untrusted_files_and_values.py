@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import subprocess
 import sys
@@ -47,7 +48,10 @@ def build_unchecked(root: Path, site: Path) -> subprocess.CompletedProcess:
 
 def assert_inert(page_file: Path, text: str) -> None:
     page = html.fromstring(page_file.read_bytes())
-    assert not page.xpath("//script[not(@src)][normalize-space()]"), page_file
+    # JSON-LD blocks (issue 12) are data, not scripts: they must parse and hold no markup.
+    assert not page.xpath("//script[not(@src)][not(@type='application/ld+json')][normalize-space()]"), page_file
+    for block in page.xpath("//script[@type='application/ld+json']"):
+        assert "<" not in block.text and json.loads(block.text), page_file
     assert not page.xpath("//img[@onerror]|//*[@onerror]"), page_file
     assert text in page.text_content(), page_file
 
