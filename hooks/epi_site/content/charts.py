@@ -10,6 +10,7 @@ from .fields import SLUG, Entry, list_of
 from .labels import LabelFiles, load_label_files
 from .problems import Problems
 from ..project import Project
+from ..safety.limits import MAX_CHART_VALUES
 from ..safety.spreadsheet import text_cell
 from .sources import read_yaml, rel
 from .translations import in_language
@@ -83,13 +84,23 @@ def load_datasets(project: Project, problems: Problems) -> tuple[dict[str, Datas
         total = entry.number("total", required=False)
         total_unit = entry.choice("total_unit", UNITS) if "total_unit" in entry.data else None
         points: list[Point] = []
-        for index, raw in enumerate(list_of(entry.data.get("series"), file, problems, "values")):
+        series = list_of(entry.data.get("series"), file, problems, "values")
+        if len(series) > MAX_CHART_VALUES:
+            problems.add(file, f"this chart has {len(series):,} values; the limit is {MAX_CHART_VALUES}",
+                         line=entry.line_of("series"), where=f"{entry.where}.series", category="unsafe content",
+                         fix="show the most important values, or split the data into several charts")
+            series = series[:MAX_CHART_VALUES]  # behind the check too: nothing reads the rest
+        seen: set[str] = set()  # not a set rebuilt for each value: that was quadratic
+        for index, raw in enumerate(series):
             point = Entry(raw, file, f"series[{index}]", problems)
             point.known_keys(("key", "value"))
             key, value = point.slug("key"), point.number("value")
-            if key in {p.key for p in points}:
-                point.problem("key", f"the key '{key}' is used twice", "give each value its own key")
-            elif key and value is not None:
+            if key is not None:
+                if key in seen:
+                    point.problem("key", f"the key '{key}' is used twice", "give each value its own key")
+                    continue
+                seen.add(key)
+            if key and value is not None:
                 points.append(Point(key, value))
         if kind == "share" and points and abs(sum(p.value for p in points) - 100) > 0.01:
             entry.problem("series", "the shares of a 'share' chart must add up to 100", "check the values")

@@ -15,6 +15,7 @@ from pathlib import Path
 from babel import Locale
 
 from .labels import LabelFiles
+from ..safety.limits import MAX_GLOSSARY_FORMS, MAX_GLOSSARY_TERMS
 from .problems import Problems
 from ..project import Project
 from .sources import read_yaml, rel
@@ -22,6 +23,8 @@ from .translations import TextSet
 
 FILE = "content/glossary.yml"
 _MARK = re.compile(r"^translated_from:.*$", re.M)
+_WILDCARD = re.compile(r"(?<=[^\s*])\*+(?=\s|$)")  # a run of '*' that ends a word
+_MISPLACED = re.compile(r"\*(?!\**(?:\s|$))|(?:^|\s)\*")  # '*' inside or at the start of a word
 
 
 def normalise(text: str) -> str:
@@ -33,7 +36,11 @@ def normalise(text: str) -> str:
 def _pattern(form: str) -> re.Pattern:
     """``miejsk* strategi* integracji`` as a pattern: ``*`` is any word ending; a form starts and
     ends at word edges (a hyphen counts as part of a word, so AMIF does not match AMIF-2018)."""
-    parts = [re.escape(part) for part in normalise(form).split("*")]
+    # Only a '*' that ends a word is a wildcard (runs of them count once); any other '*' is a
+    # letter. Two wildcards in one word ('a*a*a*b') made the pattern backtrack exponentially on
+    # a long word, and the check hung: a word-final \w* is followed by a space or the form's end,
+    # which \w cannot match, so each match attempt stays linear. The check refuses such forms.
+    parts = [re.escape(part) for part in _WILDCARD.split(normalise(form))]
     body = r"\w*".join(parts).replace(r"\ ", r"\s+")
     return re.compile(rf"(?<![\w-]){body}(?![\w-])")
 
@@ -67,6 +74,17 @@ def _forms(value, file: str, line: int | None, where: str, problems: Problems) -
         problems.add(file, f"'{where}' should be a list of words or phrases", line=line, where=where,
                      fix="write it as '[first form, second form*]', with * for any word ending")
         return None
+    if len(value) > MAX_GLOSSARY_FORMS:
+        problems.add(file, f"'{where}' has {len(value)} forms; the limit is {MAX_GLOSSARY_FORMS}", line=line,
+                     where=where, fix="keep the forms a text really uses; '*' covers every ending of a word",
+                     category="unsafe content")
+        return None
+    for form in value:
+        if _MISPLACED.search(form.strip()):
+            problems.add(file, f"'{form.strip()}' has a '*' that does not end a word", line=line, where=where,
+                         fix="put '*' only at the end of a word, for any ending, such as 'strategi*'",
+                         category="unsafe content")
+            return None
     return tuple(v.strip() for v in value)
 
 
@@ -83,7 +101,12 @@ def load_glossary(project: Project, problems: Problems) -> list[Term]:
         return []
     languages = project.other_languages
     terms = []
-    for tid, entry in data.items():
+    if len(data) > MAX_GLOSSARY_TERMS:
+        extra = list(data)[MAX_GLOSSARY_TERMS]
+        problems.add(FILE, f"the glossary has {len(data):,} terms; the limit is {MAX_GLOSSARY_TERMS}",
+                     line=data.line_of(extra), where=str(extra), category="unsafe content",
+                     fix="keep the project's key terms only; ordinary words need no glossary entry")
+    for tid, entry in list(data.items())[:MAX_GLOSSARY_TERMS]:  # behind the check too, the rest is not read
         line = data.line_of(tid)
         if not isinstance(entry, dict):
             problems.add(FILE, f"the term '{tid}' should hold 'english:' and one entry per language", line=line,

@@ -70,6 +70,11 @@ def load_intros(project: Project, problems: Problems) -> dict[str, tuple[dict, T
         for lang, path in text_set.files.items():
             meta, body, _ = read_markdown(path, project, problems)
             title = meta.get("title")
+            if title is not None and not isinstance(title, (str, int, float)):
+                # A list or mapping would be shown as Python writes it ("['a']") in pages, feeds and emails.
+                problems.add(rel(path, project.root), "'title' must be text", line=meta.line_of("title"),
+                             where="front matter.title", fix="write it as 'title: The issue's title'")
+                title = None
             texts[lang] = Intro(str(title).strip() if title else None, body.strip())
         result[key] = (texts, text_set)
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from .fields import Entry
@@ -41,6 +42,22 @@ class SiteInfo:
     publisher: Publisher | None = None
 
 
+# A plain address: written after "mailto:", a '?' or '&' would add headers (bcc=someone@elsewhere
+# copies every reader's message to another host), and '%' would hide them. No such character is
+# needed in an address an organisation publishes.
+_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def _email(entry: Entry, key: str) -> str | None:
+    email = entry.text(key, example="hello@epi-project.com")
+    if email and not _EMAIL.fullmatch(email):
+        entry.problem(key, f"'{email}' is not an email address",
+                      "write an address such as hello@epi-project.com (letters, digits, '.', '-', '_', '+' and one @; "
+                      "nothing after the address)")
+        return None
+    return email
+
+
 FIELDS = ("name", "short_name", "email", "website", "call", "grant_agreement", "start", "end", "social", "publisher")
 
 
@@ -54,14 +71,11 @@ def _publisher(entry: Entry, file: str, problems: Problems) -> Publisher | None:
     block.known_keys(("name", "country", "email"))
     name = block.text("name", example="PATRIR")
     country = block.text("country", example="RO")
-    email = block.text("email", example="hello@epi-project.com")
+    email = _email(block, "email")
     if country and country not in _COUNTRIES:
         block.problem("country", f"'{country}' is not a country code",
                       "write the two-letter ISO code in capitals, such as RO for Romania")
         country = None
-    if email and (" " in email or email.count("@") != 1 or "." not in email.rpartition("@")[2]):
-        block.problem("email", f"'{email}' is not an email address", "write an address such as hello@epi-project.com")
-        email = None
     return Publisher(name, country, email) if name and country and email else None
 
 
@@ -70,10 +84,16 @@ def load_site_info(project: Project, problems: Problems) -> SiteInfo | None:
     data = read_yaml(project.content_dir / "site.yml", project.root, problems)
     entry = Entry(data, file, "site", problems)
     entry.known_keys(FIELDS)
-    values = {key: entry.text(key) for key in FIELDS[:6]}
+    values = {key: entry.text(key) for key in FIELDS[:6] if key != "email"}
+    values["email"] = _email(entry, "email")
     start, end = entry.date("start"), entry.date("end")
     channels = []
-    for index, raw in enumerate(entry.data.get("social") or []):
+    social = entry.data.get("social") or []
+    if not isinstance(social, list):  # 'social: 5' stopped the check with a traceback
+        entry.problem("social", "'social' must be a list of channels",
+                      "write each channel as '- name: Facebook' with its 'url: https://...' on the next line")
+        social = []
+    for index, raw in enumerate(social):
         channel = Entry(raw, file, f"social[{index}]", problems)
         channel.known_keys(("name", "url"))
         name = channel.text("name", example="Facebook")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from html import escape
 from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
@@ -72,7 +73,10 @@ def _feeds(project: Project, lang: str, site: SiteInfo, paths: tuple[str, str], 
         entry.link(href=feed_entry.url, rel="alternate")
         entry.published(_moment(feed_entry.day))
         entry.updated(_moment(feed_entry.day))
-        entry.summary(clean(feed_entry.summary))
+        # A summary is plain text, but RSS readers take <description> as HTML: a summary holding
+        # '<img src=https://...>' became a tracking pixel in every reader. Escaped once more and
+        # marked as HTML, both formats show the text exactly as the contributor wrote it.
+        entry.summary(escape(clean(feed_entry.summary), quote=False), type="html")
         entry.content(clean(feed_entry.body_html), type="html")
     rss_path, atom_path = (project.absolute(project.prefix(lang) + path) for path in paths)
     fg.link(href=atom_path, rel="self", type="application/atom+xml")

@@ -15,6 +15,13 @@ MAX_DEPTH = 20
 MAX_OPENERS_PER_PARAGRAPH = 200  # '[' or '<' in one paragraph
 MAX_YAML_DEPTH = 20
 MAX_DIRECTIVES = 20  # charts and lists the generator draws into one page
+# Values of one chart: every value is a bar, a row of the CSV and a line of the 1080-pixel image,
+# in eight languages; 15,000 values made a 4.5 MB home page and a build of over a minute.
+MAX_CHART_VALUES = 30
+# The glossary's check looks for every form of every term in every text: 4,000 terms took the
+# check nine seconds. A glossary holds the project's key terms, a handful of each.
+MAX_GLOSSARY_TERMS = 100
+MAX_GLOSSARY_FORMS = 20
 
 _OPENERS = ("[", "<")
 
