@@ -108,7 +108,8 @@ def on_env(env, config, files):
     env.autoescape = True
     if "jinja2.ext.i18n" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    gettext, ngettext = text_gettext(lambda context: translations(state.project, lang))
+    language = translations(state.project, lang)  # once per language build, not once per string
+    gettext, ngettext = text_gettext(lambda context: language)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["epi_theme"] = _theme_stylesheets(config)
     return env

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -47,11 +47,17 @@ class Project:
 
     def language_name(self, lang: str) -> str:
         """The language's name in itself, as a reader looks for it (Svenska, Polski)."""
-        name = Locale.parse(lang).get_display_name(lang)
-        return name[:1].upper() + name[1:]
+        return _own_name(lang)
 
     def absolute(self, url: str) -> str:
         return self.site_url + url.lstrip("/")
+
+
+@lru_cache(maxsize=64)
+def _own_name(lang: str) -> str:
+    """Every page's switcher names every language: read from CLDR once, not thousands of times."""
+    name = Locale.parse(lang).get_display_name(lang)
+    return name[:1].upper() + name[1:]
 
 
 def load_project(root: Path | str, config_file: str = "mkdocs.yml") -> Project:

@@ -7,6 +7,7 @@ English strings, and each other language has ``locales/<lang>.po``.
 from __future__ import annotations
 
 import io
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -44,8 +45,15 @@ def translations(project: Project, lang: str) -> NullTranslations:
     """The gettext translations of one language (English returns the msgids)."""
     if lang == project.default_language:
         return NullTranslations()
-    path = po_path(project, lang)
-    return _compiled(str(path), path.stat().st_mtime, lang)
+    path = _po_file(project, lang)
+    return _compiled(path, os.stat(path).st_mtime, lang)
+
+
+@lru_cache(maxsize=64)
+def _po_file(project: Project, lang: str) -> str:
+    # Templates ask for a language's strings thousands of times a build; the path is computed once,
+    # the file's time is still read each time, so an edited catalog is picked up by the preview.
+    return str(po_path(project, lang))
 
 
 def check_catalogs(project: Project, problems: Problems) -> None:
