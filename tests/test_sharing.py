@@ -116,7 +116,7 @@ def test_an_awkward_title_is_encoded_whole_and_an_untranslated_item_shares_its_e
 playwright_api = pytest.importorskip("playwright.sync_api")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 
-from test_browser import CHROMIUM, ARGS  # noqa: E402
+from test_browser import browser  # noqa: E402,F401  the same Chromium as the other browser tests
 
 STUB = """
 window.__shared = [];
@@ -155,16 +155,6 @@ def strict_server(site):
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no browser at {CHROMIUM}: run the tests with python3 tools/dev.py test, which installs it")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 def open_page(browser, server, lang, key, init_script):
