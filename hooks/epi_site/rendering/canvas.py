@@ -102,6 +102,19 @@ def wordmark(draw: ImageDraw.ImageDraw, x: int, y: int, scale: float) -> None:
     draw.rounded_rectangle((x + s(18), y + s(32), x + s(74), y + s(35)), radius=s(1.5), fill=GOLD)
 
 
+def frame(size: tuple[int, int], band: int, margin: int, wordmark_scale: float, rule_y: int) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+    """What every shared image has: white, a blue band with the wordmark and a gold stripe under it,
+    and a grey rule above the footer."""
+    width, _ = size
+    image = Image.new("RGB", size, WHITE)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((0, 0, width, band), fill=EPI_BLUE)
+    wordmark(draw, margin, 22, wordmark_scale)
+    draw.rectangle((0, band, width, band + 6), fill=GOLD)
+    draw.line((margin, rule_y, width - margin, rule_y), fill=RULE, width=2)
+    return image, draw
+
+
 def funding_block(image: Image.Image, x: int, y: int, emblem_height: int, text: str, width: int,
                   size: int, max_lines: int = 1) -> None:
     """The EU emblem with the funding statement beside it, in EU blue (the EU's visibility rules)."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw
 
-from .canvas import EPI_BLUE, EPI_BLUE_DARK, GOLD, GREY, RULE, WHITE, compose, funding_block, indexed, wordmark
+from .canvas import EPI_BLUE_DARK, GREY, WHITE, compose, frame, funding_block, indexed
 from .raster_text import Fitted, clean, fit, font
 
 WIDTH, HEIGHT = 1200, 630
@@ -64,16 +64,11 @@ def layout(spec: CardSpec) -> Layout:
 @lru_cache(maxsize=64)
 def _base(section: str, funded_by: str, domain: str) -> Image.Image:
     """What every card of a section and language shares: drawn once, then copied."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), WHITE)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, WIDTH, BAND), fill=EPI_BLUE)
-    wordmark(draw, MARGIN, 22, 2.2)
+    image, draw = frame((WIDTH, HEIGHT), BAND, MARGIN, 2.2, FOOTER_TOP - 18)
     fitted = fit(clean(section, "semibold"), "semibold", 700, 60, range(36, 23, -2), max_lines=1)
     face = font("semibold", fitted.size)
     for line in fitted.lines:
         draw.text((WIDTH - MARGIN, BAND / 2), line, font=face, fill=WHITE, anchor="rm")
-    draw.rectangle((0, BAND, WIDTH, BAND + 6), fill=GOLD)
-    draw.line((MARGIN, FOOTER_TOP - 18, WIDTH - MARGIN, FOOTER_TOP - 18), fill=RULE, width=2)
     domain_face = font("regular", 28)
     domain_width = round(domain_face.getlength(domain))
     draw.text((WIDTH - MARGIN, FOOTER_TOP + EMBLEM_HEIGHT / 2), domain, font=domain_face, fill=GREY, anchor="rm")

@@ -16,8 +16,7 @@ from . import chart_view
 from ..content.charts import Dataset
 from ..content.i18n import translations
 from ..project import Project
-from .canvas import (EPI_BLUE, EPI_BLUE_DARK, EPI_ORANGE, GOLD, GREY, INK, RULE, WHITE, compose, funding_block, indexed,
-                     wordmark)
+from .canvas import EPI_BLUE, EPI_BLUE_DARK, EPI_ORANGE, GREY, INK, WHITE, compose, frame, funding_block, indexed
 from .raster_text import clean, fit, font
 
 SIZE = 1080
@@ -56,13 +55,8 @@ def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding
 @lru_cache(maxsize=16)
 def _base(funded_by: str, funding: str, domain: str) -> Image.Image:
     """The header and footer, the same for every chart of a language: drawn once."""
-    image = Image.new("RGB", (SIZE, SIZE), WHITE)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle((0, 0, SIZE, BAND), fill=EPI_BLUE)
-    wordmark(draw, MARGIN, 22, 1.9)
+    image, draw = frame((SIZE, SIZE), BAND, MARGIN, 1.9, FOOTER_TOP - 20)
     draw.text((SIZE - MARGIN, BAND / 2), domain, font=font("regular", 28), fill=WHITE, anchor="rm")
-    draw.rectangle((0, BAND, SIZE, BAND + 6), fill=GOLD)
-    draw.line((MARGIN, FOOTER_TOP - 20, SIZE - MARGIN, FOOTER_TOP - 20), fill=RULE, width=2)
     funding_block(image, MARGIN, FOOTER_TOP, EMBLEM_HEIGHT, funded_by, SIZE - 2 * MARGIN, 32)
     # The full statement, with the fund and the grant, since the image travels without its page.
     sentence = fit(clean(funding, "regular"), "regular", SIZE - 2 * MARGIN, 3 * 28, range(22, 17, -1), leading=1.25,
