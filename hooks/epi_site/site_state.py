@@ -19,7 +19,7 @@ from .rendering.urls import page_url
 from .rendering.visibility import disclaimer, funded_by, funding_line
 from .rendering import shared_images
 from .rendering.image_cache import ImageCache
-from .rendering.social import PageCard, social_meta
+from .rendering.social import PageCard, page_cards, social_meta
 
 WATCHED = ("docs", "content", "locales", "mkdocs.yml")
 
@@ -83,7 +83,7 @@ class SiteState:
         if key is None:
             return None
         if lang not in self._cards:
-            self._cards[lang] = shared_images.cards(self.content, lang, self.build(lang).pages())
+            self._cards[lang] = page_cards(self.content, lang, self.build(lang).pages())
         card = self._cards[lang].get(key)
         return social_meta(self.project, card, languages, self.content.site.name) if card else None
 

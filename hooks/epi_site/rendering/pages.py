@@ -28,7 +28,6 @@ from ..content.translations import in_language
 from .urls import page_url, relative, rewrite_links
 
 
-EMBLEM_PNG = PNG_PATH
 EMBLEM_HEIGHT = 128  # shown at 64 px high, sharp on high-density screens
 
 
@@ -223,7 +222,7 @@ class LanguageBuild:
         files = []
         if self.lang == self.project.default_language:
             # One raster emblem for every language, where SVG cannot go (email editions).
-            files.append(GeneratedFile(EMBLEM_PNG, emblem_png(EMBLEM_HEIGHT)))
+            files.append(GeneratedFile(PNG_PATH, emblem_png(EMBLEM_HEIGHT)))
         for dataset in self.content.datasets.values():
             texts, _ = dataset.text(self.lang, self.project.default_language)
             area = self.content.places.area(dataset.area, self.lang)

@@ -10,10 +10,6 @@ from .social import PageCard, card_files, page_cards
 from .visibility import funded_by, funding_line
 
 
-def cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[str, PageCard]:
-    return page_cards(content, lang, pages)
-
-
 def image_files(content: Content, lang: str, pages: list[GeneratedPage],
                 cache: ImageCache) -> tuple[dict[str, PageCard], list[GeneratedFile]]:
     project = content.project
