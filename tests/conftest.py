@@ -27,8 +27,8 @@ def copy_project(target: Path) -> Path:
 
 
 def build(root: Path, site: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "-f", str(root / "mkdocs.yml"),
-               "-d", str(site)]
+    # Not --quiet: MkDocs then drops warnings before --strict can count them.
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
     if strict:
         command.append("--strict")
     return subprocess.run(command, capture_output=True, text=True, cwd=root,
