@@ -6,6 +6,7 @@ which does not import MkDocs. These hooks only:
 - load and check the content once, and stop the build with every problem listed;
 - add the generated pages and files of the language being built, in memory;
 - expand directives and sanitise hand-written pages, and give templates the page's languages and strings;
+- make the eight language builds cheaper: the theme's templates are compiled once;
 - after the last language, write the sitemap and the search index.
 """
 
@@ -26,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from epi_site.content.i18n import translations  # noqa: E402
 from epi_site.rendering import hand_written  # noqa: E402
 from epi_site.safety.markup import Fragments  # noqa: E402
+from epi_site.rendering.template_cache import SharedTemplateCode  # noqa: E402
 from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
 from epi_site.safety.files import publishable  # noqa: E402
 from epi_site.safety.template_text import text_gettext  # noqa: E402
@@ -33,6 +35,7 @@ from epi_site.site_state import SiteState  # noqa: E402
 from epi_site.rendering.urls import page_url  # noqa: E402
 
 state = SiteState()
+theme_code = SharedTemplateCode()  # each language's environment compiles the theme again without it
 
 
 def _language(config) -> str:
@@ -106,6 +109,7 @@ def on_env(env, config, files):
     # Escape every value unless a reviewed template marks it |safe (page.content):
     # site.yml values and catalog strings are text.
     env.autoescape = True
+    env.bytecode_cache = theme_code
     if "jinja2.ext.i18n" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     language = translations(state.project, lang)  # once per language build, not once per string
