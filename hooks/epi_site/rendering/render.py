@@ -23,11 +23,19 @@ from ..safety.template_text import text_gettext
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def to_html(text: str) -> Markup:
-    """Contributors' Markdown as sanitised HTML (raw HTML in it is escaped, not passed through)."""
+@lru_cache(maxsize=1)
+def _converter() -> markdown_lib.Markdown:
+    """One converter for the build, reset before each text: making one costs more than converting."""
     md = markdown_lib.Markdown(extensions=["attr_list", "sane_lists"])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
+    return md
+
+
+def to_html(text: str) -> Markup:
+    """Contributors' Markdown as sanitised HTML (raw HTML in it is escaped, not passed through)."""
+    md = _converter()
+    md.reset()  # no reference, footnote or stash of the previous text carries over
     return Markup(sanitise(md.convert(tame(text))))
 
 
