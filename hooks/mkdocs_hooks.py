@@ -6,7 +6,8 @@ which does not import MkDocs. These hooks only:
 - load and check the content once, and stop the build with every problem listed;
 - add the generated pages and files of the language being built, in memory;
 - expand directives and sanitise hand-written pages, and give templates the page's languages and strings;
-- make the eight language builds cheaper: the theme's templates are compiled once;
+- make the eight language builds cheaper: the theme's templates are compiled once, and generated
+  pages skip Python-Markdown;
 - after the last language, write the sitemap and the search index.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import sys
+import types
 from pathlib import Path
 
 from markupsafe import escape
@@ -21,12 +23,14 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from epi_site.content.i18n import translations  # noqa: E402
 from epi_site.rendering import hand_written  # noqa: E402
 from epi_site.safety.markup import Fragments  # noqa: E402
+from epi_site.rendering.anchors import LazyIds  # noqa: E402
 from epi_site.rendering.template_cache import SharedTemplateCode  # noqa: E402
 from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
 from epi_site.safety.files import publishable  # noqa: E402
@@ -85,6 +89,21 @@ def on_files(files: Files, config) -> Files:
         file = File.generated(config, generated.path, content=generated.content)
         files.append(file)
     return files
+
+
+def on_pre_page(page, config, files):
+    if getattr(page.file, "epi_key", None):
+        page.render = types.MethodType(_render_generated, page)
+    return page
+
+
+def _render_generated(page, config, files) -> None:
+    """A generated page's body is the generator's HTML, which Python-Markdown would hand back
+    unchanged (tested): the page takes it as it is, without a parser for each page."""
+    page.content = page.markdown.strip()
+    page.toc = get_toc([])  # its headings are in HTML, not Markdown: no table of contents, as before
+    page.present_anchor_ids = LazyIds(page.content)
+    page.links_to_anchors = {}
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:

@@ -4,9 +4,16 @@ generated files written by a second thread."""
 
 from __future__ import annotations
 
+import markdown
+import pytest
+import yaml
 from jinja2 import DictLoader, Environment
 
-from conftest import LANGUAGES
+from conftest import LANGUAGES, ROOT, build
+from epi_site.content.loading import load_content
+from epi_site.project import load_project
+from epi_site.rendering.anchors import LazyIds, element_ids
+from epi_site.rendering.pages import LanguageBuild
 from epi_site.rendering.template_cache import SharedTemplateCode
 
 TEMPLATE = "{% if page %}<p>{{ _('Hello') }} {{ page }}</p>{% endif %}"
@@ -48,3 +55,53 @@ def test_a_changed_template_or_other_compile_options_compile_again():
     # code compiled with autoescape would escape here: the options are part of the key
     assert unescaped.get_template("page.html").render(page="<b>") == "<p>Hello <b></p>"
     assert (first, second, third) == (["page.html"], ["page.html"], ["page.html"])
+
+
+@pytest.fixture(scope="module")
+def content():
+    loaded, problems = load_content(load_project(ROOT))
+    assert not problems
+    return loaded
+
+
+def _site_markdown() -> markdown.Markdown:
+    """Python-Markdown as mkdocs.yml configures it."""
+    names, options = [], {}
+    for entry in yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["markdown_extensions"]:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        names.append(name)
+        options[name] = settings or {}
+    return markdown.Markdown(extensions=names, extension_configs=options)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_python_markdown_gives_every_generated_page_back_unchanged(content, lang):
+    """What allows the build to skip Python-Markdown for generated pages: it would change nothing,
+    and find no heading for a table of contents."""
+    md = _site_markdown()
+    pages = LanguageBuild(content, lang).pages()
+    assert len(pages) > 20
+    for page in pages:
+        md.reset()
+        assert md.convert(page.body) == page.body.strip(), page.key
+        assert getattr(md, "toc_tokens", []) == [], page.key
+
+
+def test_a_generated_pages_ids_are_read_only_when_a_link_asks():
+    ids = LazyIds('<h2 id="city">Cities</h2><a name="top"></a><span name="not-an-anchor"></span>')
+    assert ids._ids is None
+    assert "city" in ids and "top" in ids and "not-an-anchor" not in ids
+    assert set(ids) == {"city", "top"} == element_ids('<h2 id="city"></h2><a name="top">')
+
+
+@pytest.mark.slow
+def test_links_into_a_generated_page_are_still_checked(scratch, tmp_path):
+    contact = scratch / "docs" / "contact.en.md"
+    original = contact.read_text(encoding="utf-8")
+    contact.write_text(original + "\nSee [the cities](partners/index.md#city).\n", encoding="utf-8")
+    result = build(scratch, tmp_path / "good")
+    assert result.returncode == 0, result.stdout + result.stderr
+    contact.write_text(original + "\nSee [the towns](partners/index.md#towns).\n", encoding="utf-8")
+    result = build(scratch, tmp_path / "bad")
+    assert result.returncode != 0
+    assert "does not contain an anchor '#towns'" in result.stdout + result.stderr
