@@ -6,8 +6,8 @@ which does not import MkDocs. These hooks only:
 - load and check the content once, and stop the build with every problem listed;
 - add the generated pages and files of the language being built, in memory;
 - expand directives and sanitise hand-written pages, and give templates the page's languages and strings;
-- make the eight language builds cheaper: the theme's templates are compiled once, and generated
-  pages skip Python-Markdown;
+- make the eight language builds cheaper: the theme's templates are compiled once, generated pages
+  skip Python-Markdown, and generated files are written on a second thread;
 - after the last language, write the sitemap and the search index.
 """
 
@@ -31,6 +31,7 @@ from epi_site.content.i18n import translations  # noqa: E402
 from epi_site.rendering import hand_written  # noqa: E402
 from epi_site.safety.markup import Fragments  # noqa: E402
 from epi_site.rendering.anchors import LazyIds  # noqa: E402
+from epi_site.rendering.site_writer import SiteWriter  # noqa: E402
 from epi_site.rendering.template_cache import SharedTemplateCode  # noqa: E402
 from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
 from epi_site.safety.files import publishable  # noqa: E402
@@ -40,6 +41,14 @@ from epi_site.rendering.urls import page_url  # noqa: E402
 
 state = SiteState()
 theme_code = SharedTemplateCode()  # each language's environment compiles the theme again without it
+writer = SiteWriter()
+
+
+class _WrittenInBackground(File):
+    """A generated file (image, data, feed) that the writer thread puts in the site, not MkDocs."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        writer.write(Path(self.abs_dest_path), self.content_bytes)
 
 
 def _language(config) -> str:
@@ -86,8 +95,7 @@ def on_files(files: Files, config) -> Files:
         file.epi_key = page.key
         files.append(file)
     for generated in [*build.files(), *state.image_files(lang, pages)]:
-        file = File.generated(config, generated.path, content=generated.content)
-        files.append(file)
+        files.append(_WrittenInBackground.generated(config, generated.path, content=generated.content))
     return files
 
 
@@ -174,12 +182,20 @@ def on_post_build(config) -> None:
     if not _is_last_build(config):
         return
     site = Path(config.site_dir)
+    try:
+        writer.finish()
+    except OSError as error:
+        raise PluginError(str(error)) from None
     state.write_site_files(site)
     if not config.extra.get("preview"):
         try:
             build_search_index(site)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+
+def on_build_error(error) -> None:
+    writer.cancel()
 
 
 def _key(page) -> str:

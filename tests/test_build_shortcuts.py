@@ -4,6 +4,8 @@ generated files written by a second thread."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 import yaml
@@ -14,6 +16,7 @@ from epi_site.content.loading import load_content
 from epi_site.project import load_project
 from epi_site.rendering.anchors import LazyIds, element_ids
 from epi_site.rendering.pages import LanguageBuild
+from epi_site.rendering.site_writer import SiteWriter
 from epi_site.rendering.template_cache import SharedTemplateCode
 
 TEMPLATE = "{% if page %}<p>{{ _('Hello') }} {{ page }}</p>{% endif %}"
@@ -105,3 +108,31 @@ def test_links_into_a_generated_page_are_still_checked(scratch, tmp_path):
     result = build(scratch, tmp_path / "bad")
     assert result.returncode != 0
     assert "does not contain an anchor '#towns'" in result.stdout + result.stderr
+
+
+def test_the_writer_writes_in_order_and_a_later_write_wins(tmp_path):
+    writer = SiteWriter()
+    writer.write(tmp_path / "cards" / "home.png", b"first")
+    writer.write(tmp_path / "cards" / "home.png", b"second")
+    writer.write(tmp_path / "data" / "chart.csv", "año;valor\n")
+    writer.finish()
+    assert (tmp_path / "cards" / "home.png").read_bytes() == b"second"
+    assert (tmp_path / "data" / "chart.csv").read_text(encoding="utf-8") == "año;valor\n"
+
+
+def test_a_failed_write_stops_the_build_naming_the_file(tmp_path):
+    (tmp_path / "cards").write_text("a file where a folder should be")
+    writer = SiteWriter()
+    writer.write(tmp_path / "cards" / "home.png", b"png")
+    with pytest.raises(OSError, match=r"could not write .*cards/home\.png"):
+        writer.finish()
+    writer.finish()  # nothing left pending: a second call is harmless
+    writer.cancel()
+
+
+def test_generated_files_reach_the_site_in_every_language(site: Path):
+    for lang in LANGUAGES:
+        prefix = site if lang == "en" else site / lang
+        assert (prefix / "cards" / "goals.png").read_bytes().startswith(b"\x89PNG")
+        assert {p.name for p in (prefix / "news").glob("*.xml")} == {
+            "rss.xml", "atom.xml", "newsletter.rss.xml", "newsletter.atom.xml"}
