@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
+
+from pagefind_bin_extended import get_executable
 
 # Our search page uses Pagefind's API only, not its ready-made interfaces.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
@@ -18,7 +19,8 @@ class SearchIndexError(Exception):
 
 def build_search_index(site: Path) -> None:
     """Index every page marked ``data-pagefind-body``; Pagefind splits the index by ``<html lang>``."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind", "--quiet"]
+    # The binary itself: ``python -m pagefind`` would start an interpreter only to find it.
+    command = [str(get_executable()), "--site", str(site), "--output-subdir", "pagefind", "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode:
         raise SearchIndexError(f"The search index could not be built:\n{result.stdout}\n{result.stderr}")
