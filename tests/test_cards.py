@@ -16,7 +16,8 @@ from conftest import LANGUAGES, ROOT, build
 from epi_site.rendering import cards, infographics
 from epi_site.rendering.canvas import WHITE, png
 from epi_site.rendering.cards import SAFE, TITLE_BOX, CardSpec, card_png, draw_card, layout
-from epi_site.rendering.image_cache import ImageCache
+from epi_site.rendering import image_cache
+from epi_site.rendering.image_cache import Drawing, ImageCache
 from epi_site.rendering.raster_text import FONT_DIR, WEIGHTS, clean, has_glyph
 
 CHARTS = ("immigration-2018", "non-eu-residents", "unemployment-2019", "unemployment-gap-2018")
@@ -177,6 +178,34 @@ def test_the_cache_returns_the_drawn_bytes_and_redraws_a_damaged_entry(tmp_path)
     (entry,) = (tmp_path / "cache").rglob("*.png")
     entry.write_bytes(first[:100])
     assert cache.get("card", repr(spec), lambda: card_png(spec)) == first and cache.drawn == 2
+
+
+def _fail_if_drawn(spec):
+    raise AssertionError(f"a cached image was drawn again: {spec.title}")
+
+
+@pytest.mark.slow
+def test_many_missing_images_are_drawn_by_helper_processes_with_the_same_bytes(tmp_path):
+    specs = [CardSpec(lang, f"{title} {n}", "News", FUNDED.get(lang, FUNDED["en"]), "epi-project.com")
+             for n in range(2) for lang, title in TITLES.items()]
+    assert len(specs) >= image_cache.PARALLEL_FROM
+    cache = ImageCache(tmp_path / "cache")
+    cache.get("card", "already there", lambda: card_png(specs[0]))
+    drawings = [Drawing("card", "already there", _fail_if_drawn, specs[0])]
+    drawings += [Drawing("card", repr(spec), card_png, spec) for spec in specs[1:]]
+    images = cache.get_all(drawings)
+    assert image_cache._helpers is not None  # drawn in helper processes, not here
+    assert images == [card_png(spec) for spec in specs]  # the same bytes, in the same order
+    assert cache.drawn == len(specs)
+    # Drawn once: a second pass reads every image from the cache.
+    assert cache.get_all([Drawing(d.kind, d.content, _fail_if_drawn, d.argument) for d in drawings]) == images
+
+
+def test_a_few_missing_images_are_drawn_in_the_build_itself(tmp_path, monkeypatch):
+    monkeypatch.setattr(image_cache, "ProcessPoolExecutor", lambda **_: pytest.fail("helpers started for one image"))
+    monkeypatch.setattr(image_cache, "_helpers", None)
+    spec = CardSpec("lv", TITLES["lv"], "Jaunumi", FUNDED["lv"], "epi-project.com")
+    assert ImageCache(tmp_path / "cache").get_all([Drawing("card", "one", card_png, spec)]) == [card_png(spec)]
 
 
 @pytest.mark.slow

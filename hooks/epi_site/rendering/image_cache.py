@@ -9,11 +9,14 @@ drawing gives, and a damaged or missing entry is simply drawn again.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import zlib
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import PIL
 
@@ -35,22 +38,62 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Drawing:
+    """One image to find in the cache or draw: ``draw(argument)`` gives its PNG bytes. Both must
+    pickle (a module-level function and plain data), to be drawn in a helper process."""
+    kind: str
+    content: str
+    draw: Callable[[Any], bytes]
+    argument: Any
+
+
+# Fewer missing images are drawn in the build's own process: starting the helper processes costs
+# about 0.3 s, the time of some thirty drawings.
+PARALLEL_FROM = 8
+_helpers: ProcessPoolExecutor | None = None
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def _draw(job: tuple[Callable[[Any], bytes], Any]) -> bytes:
+    draw, argument = job
+    return draw(argument)
+
+
+def draw_all(jobs: list[tuple[Callable[[Any], bytes], Any]]) -> list[bytes]:
+    """Draw on every core when there are many (a first build, a new font): one helper process per
+    core, started once per build process, spawned rather than forked because the build has threads."""
+    global _helpers
+    if len(jobs) < PARALLEL_FROM or _cores() < 2:
+        return [_draw(job) for job in jobs]
+    if _helpers is None:
+        _helpers = ProcessPoolExecutor(max_workers=_cores(), mp_context=multiprocessing.get_context("spawn"))
+    return list(_helpers.map(_draw, jobs, chunksize=max(1, len(jobs) // (4 * _cores()))))
+
+
 class ImageCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.drawn = 0
 
-    def get(self, kind: str, content: str, draw: Callable[[], bytes]) -> bytes:
+    def _path(self, kind: str, content: str) -> Path | None:
         key = hashlib.sha256(f"{code_version()}\n{kind}\n{content}".encode()).hexdigest()
-        path = self.folder / key[:2] / f"{key}.png" if self.folder else None
-        if path is not None:
-            try:
-                data = path.read_bytes()
-            except OSError:
-                data = b""
-            if data.startswith(_PNG_START) and data.endswith(_PNG_END):
-                return data
-        data = draw()
+        return self.folder / key[:2] / f"{key}.png" if self.folder else None
+
+    @staticmethod
+    def _read(path: Path | None) -> bytes | None:
+        if path is None:
+            return None
+        try:
+            data = path.read_bytes()
+        except OSError:
+            return None
+        return data if data.startswith(_PNG_START) and data.endswith(_PNG_END) else None
+
+    def _keep(self, path: Path | None, data: bytes) -> None:
         self.drawn += 1
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,4 +101,21 @@ class ImageCache:
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
             temporary.write_bytes(data)
             os.replace(temporary, path)
+
+    def get(self, kind: str, content: str, draw: Callable[[], bytes]) -> bytes:
+        path = self._path(kind, content)
+        data = self._read(path)
+        if data is None:
+            data = draw()
+            self._keep(path, data)
         return data
+
+    def get_all(self, drawings: list[Drawing]) -> list[bytes]:
+        """The images in order: cached ones read, missing ones drawn together (see ``draw_all``)."""
+        paths = [self._path(d.kind, d.content) for d in drawings]
+        found = [self._read(path) for path in paths]
+        missing = [i for i, data in enumerate(found) if data is None]
+        for i, data in zip(missing, draw_all([(drawings[i].draw, drawings[i].argument) for i in missing])):
+            self._keep(paths[i], data)
+            found[i] = data
+        return found

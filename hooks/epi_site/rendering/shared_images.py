@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from ..content.loading import Content
-from .image_cache import ImageCache
+from .image_cache import Drawing, ImageCache
 from .infographics import cache_key, infographic_path, infographic_png, texts
 from .pages import GeneratedFile, GeneratedPage
-from .social import PageCard, card_files, page_cards
+from .social import PageCard, card_drawings, page_cards
 from .visibility import funded_by, funding_line
 
 
@@ -14,11 +14,12 @@ def image_files(content: Content, lang: str, pages: list[GeneratedPage],
                 cache: ImageCache) -> tuple[dict[str, PageCard], list[GeneratedFile]]:
     project = content.project
     found = page_cards(content, lang, pages)
-    files = card_files(project, found, cache)
+    drawings = card_drawings(project, found)
     funding = funding_line(project, lang, content.site)
     for dataset in content.datasets.values():
         data = texts(project, dataset, lang, funded_by(project, lang), funding,
                      content.places.area(dataset.area, lang))
-        files.append(GeneratedFile(infographic_path(project, dataset.id, lang),
-                                   cache.get("infographic", cache_key(data), lambda d=data: infographic_png(d))))
-    return found, files
+        drawings.append((infographic_path(project, dataset.id, lang),
+                         Drawing("infographic", cache_key(data), infographic_png, data)))
+    images = cache.get_all([drawing for _, drawing in drawings])
+    return found, [GeneratedFile(path, image) for (path, _), image in zip(drawings, images)]

@@ -21,7 +21,7 @@ from ..content.i18n import translations
 from ..content.loading import Content
 from ..project import Project
 from .cards import HEIGHT, WIDTH, CardSpec, card_png
-from .image_cache import ImageCache
+from .image_cache import Drawing
 from .pages import GeneratedFile, GeneratedPage
 from .render import Formats
 from .urls import page_url
@@ -111,9 +111,9 @@ def page_cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[
     return cards
 
 
-def card_files(project: Project, cards: dict[str, PageCard], cache: ImageCache) -> list[GeneratedFile]:
-    return [GeneratedFile(card_path(project, key, card.lang),
-                          cache.get("card", json.dumps(asdict(card.spec), sort_keys=True), lambda c=card: card_png(c.spec)))
+def card_drawings(project: Project, cards: dict[str, PageCard]) -> list[tuple[str, Drawing]]:
+    """Each card's path in the site, and what to draw there."""
+    return [(card_path(project, key, card.lang), Drawing("card", json.dumps(asdict(card.spec), sort_keys=True), card_png, card.spec))
             for key, card in sorted(cards.items())]
 
 
