@@ -6,8 +6,8 @@ which does not import MkDocs. These hooks only:
 - load and check the content once, and stop the build with every problem listed;
 - add the generated pages and files of the language being built, in memory;
 - expand directives and sanitise hand-written pages, and give templates the page's languages and strings;
-- make the eight language builds cheaper: the theme's templates are compiled once, generated pages
-  skip Python-Markdown, and generated files are written on a second thread;
+- make the eight language builds cheaper: the theme's files are listed and its templates compiled
+  once, generated pages skip Python-Markdown, and generated files are written on a second thread;
 - after the last language, write the sitemap and the search index.
 """
 
@@ -68,7 +68,32 @@ def on_config(config):
         state.load(root)
     except Exception as error:  # a content problem must stop the build, with its report
         raise PluginError(str(error)) from None
+    _list_theme_once(config.theme)
     return config
+
+
+def _list_theme_once(theme) -> None:
+    """MkDocs lists the theme's files in each language's build to find its static files: 14,500
+    names, nearly all Material's icons in the hidden ``.icons`` folder, which its own filter then
+    drops (``.*``). List them once per build, without the hidden ones: 0.5 s of a 3 s build."""
+    if getattr(theme, "epi_listed_once", False):
+        return
+    make_env, listed = theme.get_env, []
+
+    def get_env():
+        env = make_env()
+        loader = env.loader
+
+        def list_templates() -> list[str]:
+            if not listed:
+                listed.extend(name for name in type(loader).list_templates(loader) if not name.startswith("."))
+            return list(listed)
+
+        loader.list_templates = list_templates
+        return env
+
+    theme.get_env = get_env
+    theme.epi_listed_once = True
 
 
 # Material's scripts, search worker and source maps: the pages load none of them.

@@ -1,15 +1,16 @@
 """The build's shortcuts change how fast it is, never what it makes (issue 12's build-time target):
-the theme's templates compiled once for eight languages, generated pages handed over as HTML, and
-generated files written by a second thread."""
+the theme's files listed and its templates compiled once for eight languages, generated pages
+handed over as HTML, and generated files written by a second thread."""
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
-from jinja2 import DictLoader, Environment
+from jinja2 import DictLoader, Environment, FileSystemLoader
 
 from conftest import LANGUAGES, ROOT, build
 from epi_site.content.loading import load_content
@@ -136,3 +137,43 @@ def test_generated_files_reach_the_site_in_every_language(site: Path):
         assert (prefix / "cards" / "goals.png").read_bytes().startswith(b"\x89PNG")
         assert {p.name for p in (prefix / "news").glob("*.xml")} == {
             "rss.xml", "atom.xml", "newsletter.rss.xml", "newsletter.atom.xml"}
+
+
+def _adapter():
+    spec = importlib.util.spec_from_file_location("epi_hooks_under_test", ROOT / "hooks" / "mkdocs_hooks.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_theme_is_listed_once_for_every_language_without_hidden_folders(tmp_path, monkeypatch):
+    for name in ("main.html", "assets/epi.css", ".icons/material/menu.svg"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    walks = []
+    walk = FileSystemLoader.list_templates
+    monkeypatch.setattr(FileSystemLoader, "list_templates", lambda self: walks.append(1) or walk(self))
+
+    class Theme:
+        dirs = [str(tmp_path)]
+
+        def get_env(self):
+            return Environment(loader=FileSystemLoader(self.dirs))
+
+    theme, adapter = Theme(), _adapter()
+    adapter._list_theme_once(theme)
+    adapter._list_theme_once(theme)  # every language's build runs on_config again
+    listings = [theme.get_env().list_templates() for _ in LANGUAGES]
+    assert listings == [["assets/epi.css", "main.html"]] * len(LANGUAGES)
+    assert len(walks) == 1
+
+
+@pytest.mark.slow
+def test_a_new_file_in_the_overrides_is_published_and_a_hidden_one_is_not(scratch, tmp_path):
+    (scratch / "overrides" / "assets" / "epi-extra.css").write_text("p { margin: 0 }\n")
+    (scratch / "overrides" / ".hidden").mkdir()
+    (scratch / "overrides" / ".hidden" / "secret.css").write_text("p { margin: 0 }\n")
+    result = build(scratch, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "assets" / "epi-extra.css").is_file()
+    assert not list((tmp_path / "site").rglob("secret.css"))
