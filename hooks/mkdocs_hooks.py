@@ -31,6 +31,7 @@ from epi_site.content.i18n import translations  # noqa: E402
 from epi_site.rendering import hand_written  # noqa: E402
 from epi_site.safety.markup import Fragments  # noqa: E402
 from epi_site.rendering.anchors import LazyIds  # noqa: E402
+from epi_site.rendering.image_cache import stop_helpers  # noqa: E402
 from epi_site.rendering.site_writer import SiteWriter  # noqa: E402
 from epi_site.rendering.template_cache import SharedTemplateCode  # noqa: E402
 from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
@@ -207,6 +208,7 @@ def on_post_build(config) -> None:
     if not _is_last_build(config):
         return
     site = Path(config.site_dir)
+    stop_helpers()
     try:
         writer.finish()
     except OSError as error:
@@ -220,6 +222,7 @@ def on_post_build(config) -> None:
 
 
 def on_build_error(error) -> None:
+    stop_helpers()
     writer.cancel()
 
 

@@ -187,18 +187,21 @@ def _fail_if_drawn(spec):
 @pytest.mark.slow
 def test_many_missing_images_are_drawn_by_helper_processes_with_the_same_bytes(tmp_path):
     specs = [CardSpec(lang, f"{title} {n}", "News", FUNDED.get(lang, FUNDED["en"]), "epi-project.com")
-             for n in range(2) for lang, title in TITLES.items()]
-    assert len(specs) >= image_cache.PARALLEL_FROM
+             for n in range(5) for lang, title in TITLES.items()]
+    assert len(specs) - 1 >= image_cache.PARALLEL_FROM
     cache = ImageCache(tmp_path / "cache")
     cache.get("card", "already there", lambda: card_png(specs[0]))
     drawings = [Drawing("card", "already there", _fail_if_drawn, specs[0])]
     drawings += [Drawing("card", repr(spec), card_png, spec) for spec in specs[1:]]
     images = cache.get_all(drawings)
     assert image_cache._helpers is not None  # drawn in helper processes, not here
+    processes = list(image_cache._helpers._processes.values())
     assert images == [card_png(spec) for spec in specs]  # the same bytes, in the same order
     assert cache.drawn == len(specs)
     # Drawn once: a second pass reads every image from the cache.
     assert cache.get_all([Drawing(d.kind, d.content, _fail_if_drawn, d.argument) for d in drawings]) == images
+    image_cache.stop_helpers()
+    assert image_cache._helpers is None and processes and not any(p.is_alive() for p in processes)
 
 
 def test_a_few_missing_images_are_drawn_in_the_build_itself(tmp_path, monkeypatch):

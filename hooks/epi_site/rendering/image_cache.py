@@ -49,8 +49,8 @@ class Drawing:
 
 
 # Fewer missing images are drawn in the build's own process: starting the helper processes costs
-# about 0.3 s, the time of some thirty drawings.
-PARALLEL_FROM = 8
+# about 0.3 s, the time of some thirty drawings (a title edited in eight languages is eight).
+PARALLEL_FROM = 32
 _helpers: ProcessPoolExecutor | None = None
 
 
@@ -65,13 +65,22 @@ def _draw(job: tuple[Callable[[Any], bytes], Any]) -> bytes:
 
 def draw_all(jobs: list[tuple[Callable[[Any], bytes], Any]]) -> list[bytes]:
     """Draw on every core when there are many (a first build, a new font): one helper process per
-    core, started once per build process, spawned rather than forked because the build has threads."""
+    core, started at most once per build (see ``stop_helpers``), spawned rather than forked
+    because the build has threads."""
     global _helpers
     if len(jobs) < PARALLEL_FROM or _cores() < 2:
         return [_draw(job) for job in jobs]
     if _helpers is None:
         _helpers = ProcessPoolExecutor(max_workers=_cores(), mp_context=multiprocessing.get_context("spawn"))
     return list(_helpers.map(_draw, jobs, chunksize=max(1, len(jobs) // (4 * _cores()))))
+
+
+def stop_helpers() -> None:
+    """At the end of a build, or after a failed one: no helper outlives the build that needed it."""
+    global _helpers
+    helpers, _helpers = _helpers, None
+    if helpers is not None:
+        helpers.shutdown(wait=True, cancel_futures=True)
 
 
 class ImageCache:
