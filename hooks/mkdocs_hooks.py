@@ -36,6 +36,7 @@ from epi_site.rendering.site_writer import SiteWriter  # noqa: E402
 from epi_site.rendering.template_cache import SharedTemplateCode  # noqa: E402
 from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
 from epi_site.safety.files import publishable  # noqa: E402
+from epi_site.safety.safe_text import without_direction_controls  # noqa: E402
 from epi_site.safety.template_text import text_gettext  # noqa: E402
 from epi_site.site_state import SiteState  # noqa: E402
 from epi_site.rendering.urls import page_url  # noqa: E402
@@ -143,7 +144,7 @@ def _render_generated(page, config, files) -> None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     lang = _language(config)
     key = _key(page)
-    page.title = escape(page.title) if page.title else page.title
+    page.title = escape(without_direction_controls(page.title)) if page.title else page.title
     if getattr(page.file, "epi_key", None):
         return markdown  # a generated page: the generator's HTML, its contributor text already sanitised
     counter = itertools.count(1)

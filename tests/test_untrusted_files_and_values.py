@@ -257,3 +257,46 @@ def test_check_github_format_cannot_be_made_to_forge_workflow_commands(scratch):
         assert not line.lstrip().startswith("::") or line in annotations
         assert "##[" not in line
         assert "\r" not in line
+
+
+# --- invisible direction controls ("Trojan Source") ---------------------------------------
+
+RLO = "\u202e"  # shows what follows from right to left: "moc.elpmaxe" reads as example.com
+
+
+def _plant_direction_controls(root: Path) -> None:
+    for path, old in ((root / "docs/goals.en.md", "title: Goals and expected results"),
+                      (root / "docs/goals.en.md", "description: EPI's overall aim"),
+                      (root / "docs/goals.en.md", "The project's overall aim"),
+                      (root / "content/news/2020-01-01-epi-starts.en.md", "title: The European Pact"),
+                      (root / "content/partners.yml", "name: Pro Arbeit")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(old, old + f" {RLO}gnp.exe", 1), encoding="utf-8")
+
+
+def test_a_direction_control_is_refused_with_its_line_in_every_kind_of_file(scratch):
+    _plant_direction_controls(scratch)
+    catalog = scratch / "locales/sv.po"
+    text = catalog.read_text(encoding="utf-8")
+    first = text.index('msgstr "', text.index('msgid "Partners"'))
+    catalog.write_text(text[:first + 8] + RLO + text[first + 8:], encoding="utf-8")
+    result = check(scratch)
+    assert result.returncode != 0
+    out = result.stdout + result.stderr
+    for where in ("docs/goals.en.md:2", "docs/goals.en.md:3", "docs/goals.en.md:8", "content/news/2020-01-01-epi-starts.en.md:2",
+                  "content/partners.yml:", "locales/sv.po:"):
+        assert where in out, (where, out)
+    assert out.count("invisible direction control (U+202E)") == 6, out
+    assert "retype the words around it" in out
+
+
+def test_a_direction_control_never_reaches_the_site_even_unchecked(scratch, tmp_path):
+    _plant_direction_controls(scratch)
+    site = tmp_path / "site"
+    result = build_unchecked(scratch, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
+               and RLO in p.read_text(encoding="utf-8", errors="replace")]
+    assert not reached, reached
+    page = page_path(site, "en", "goals/").read_text(encoding="utf-8")
+    assert "gnp.exe" in page  # the words stay; only the invisible control goes

@@ -19,6 +19,7 @@ from .rendering.urls import page_url
 from .rendering.visibility import disclaimer, funded_by, funding_line
 from .rendering import shared_images
 from .rendering.image_cache import ImageCache
+from .safety.safe_text import without_direction_controls
 from .rendering.social import PageCard, page_cards, social_meta
 
 WATCHED = ("docs", "content", "locales", "mkdocs.yml")
@@ -112,7 +113,9 @@ class SiteState:
                  "path": page_url(project, key or "index", code), "current": code == lang}
                 for code in project.languages
             ],
-            "description": meta.get("description") or (self._not_found_text(lang) if key is None else ""),
+            # MkDocs read this front matter, not the check's reader: drop what that reader drops.
+            "description": without_direction_controls(str(meta.get("description") or ""))
+                           or (self._not_found_text(lang) if key is None else ""),
             "noindex": meta.get("robots") == "noindex" or fallback or key is None,
             "in_search": in_search,
             "home": page_url(project, "index", lang),

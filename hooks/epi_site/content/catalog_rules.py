@@ -18,6 +18,8 @@ from babel.messages.checkers import num_plurals, python_format
 from babel.messages.plurals import get_plural
 
 from .problems import Problems
+from .sources import DIRECTION_FIX
+from ..safety.safe_text import direction_controls
 
 # Tags (<b>, </a>, <!-- -->) and character references (&amp; &#60;) are markup; a lone < or & is text.
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
@@ -68,6 +70,12 @@ def check_message(catalog: Catalog, message: Message, file: str, problems: Probl
         except TranslationError as error:
             problems.add(file, f"the translation of {label!r} does not fit its placeholders: {error}", line=line,
                          fix=f"keep exactly the placeholders of the English text: {_show(set().union(*map(_names, ids)))}")
+            return
+    for text in strings:
+        for _, character in direction_controls(text)[:1]:
+            problems.add(file, f"the translation of {label!r} holds an invisible direction control (U+{ord(character):04X}), "
+                         "which shows the text in another order than it is written", line=line, fix=DIRECTION_FIX,
+                         category="unsafe content")
             return
     wanted = set().union(*map(_names, ids))
     markup_in_id = any(_MARKUP.search(i) for i in ids)

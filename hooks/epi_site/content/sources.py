@@ -13,6 +13,10 @@ import yaml
 
 from .problems import Problems
 from ..safety.limits import MAX_FILE_BYTES, MAX_YAML_DEPTH
+from ..safety.safe_text import direction_controls, without_direction_controls
+
+DIRECTION_FIX = ("delete the invisible character: retype the words around it (none of the site's languages "
+                 "needs it; to show text from right to left, ask a maintainer)")
 
 
 class LineDict(dict):
@@ -131,11 +135,17 @@ def read_text(path: Path, root: Path, problems: Problems) -> str | None:
             problems.add(rel(path, root), f"this file is too large ({path.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
                          fix="split it into several files; pictures go in docs/assets/", category="unsafe content")
             return None
-        return path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         problems.add(rel(path, root), "this file is not saved as UTF-8 text", fix="save it as UTF-8 in your editor")
     except OSError as error:
         problems.add(rel(path, root), f"cannot read this file: {error.strerror}")
+    else:
+        for line, character in direction_controls(text):
+            problems.add(rel(path, root), f"this line holds an invisible direction control (U+{ord(character):04X}), "
+                         "which shows the text in another order than it is written", line=line, fix=DIRECTION_FIX,
+                         category="unsafe content")
+        return without_direction_controls(text)  # never published, even where a caller ignores the report
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..content import directives
 from ..safety.limits import MAX_DIRECTIVES, tame
 from ..safety.markup import Fragments, sanitise
+from ..safety.safe_text import without_direction_controls
 
 
 def prepare(markdown: str, render, fragments: Fragments) -> str:
@@ -25,7 +26,7 @@ def prepare(markdown: str, render, fragments: Fragments) -> str:
         html = render(directive)
         return None if html is None else fragments.add(html)
 
-    return directives.expand(tame(markdown), placeholder)
+    return directives.expand(tame(without_direction_controls(markdown)), placeholder)
 
 
 def finish(html: str, fragments: Fragments) -> str:

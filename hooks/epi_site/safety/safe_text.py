@@ -9,6 +9,23 @@ import re
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
+# Bidirectional embeddings, overrides and isolates: invisible, they make text display in another
+# order than it is stored ("Trojan Source"). None of the site's eight languages needs them.
+_DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def direction_controls(text: str) -> list[tuple[int, str]]:
+    """(line, character) of each direction control, lines counted from 1."""
+    if not _DIRECTION_CONTROLS.search(text):
+        return []
+    return [(number, match.group()) for number, line in enumerate(text.split("\n"), start=1)
+            for match in _DIRECTION_CONTROLS.finditer(line)]
+
+
+def without_direction_controls(text: str) -> str:
+    return _DIRECTION_CONTROLS.sub("", text)
+
+
 def clean(text: str) -> str:
     return _FORBIDDEN.sub("", text)
 
