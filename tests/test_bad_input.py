@@ -290,3 +290,13 @@ def test_links_in_news_items_name_pages_as_seen_from_docs(scratch):
     problems = problems_of(scratch)
     assert len(problems) == 1
     assert only(problems, "'../goals.md' leads to no page").line == line_of(path, "../goals.md")
+
+
+@pytest.mark.parametrize("text", ["content/news/2020-01-01-epi-starts.en.md", "content/partners/cartagena.de.md",
+                                  "content/newsletter/2020-q1.sv.md"])
+def test_a_directive_outside_the_pages_is_named_rather_than_shown_as_text(scratch, text):
+    path = scratch / text
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n[[chart unemployment-2019]]\n", encoding="utf-8")
+    problem = only(problems_of(scratch), "works only in the pages of docs/")
+    assert problem.file == text and problem.line == line_of(path, "[[chart unemployment-2019]]")
+    assert "[[chart unemployment-2019]]" in problem.message and "background.md" in problem.fix

@@ -56,6 +56,13 @@ def check_texts(project: Project, problems: Problems) -> None:
         file = rel(path, project.root)
         meta, body, first = split_front_matter(text, file, Problems())
         check_text(file, body, first, problems)
+        if not file.startswith("docs/"):
+            for directive in find(body, first)[:limits.MAX_DIRECTIVES]:
+                written = f"[[{directive.name}{' ' + directive.argument if directive.argument else ''}]]"
+                problems.add(file, f"'{written}' works only in the pages of docs/; here it would show as text",
+                             line=directive.line,
+                             fix="link to the page that shows it instead, such as [the charts](background.md), "
+                                 "or delete the line")
         image = meta.get("image") if isinstance(meta, dict) else None
         if isinstance(image, str) and not _is_plain_path(image):
             problems.add(file, f"the image '{image}' is not a file of the site", line=meta.line_of("image"),
