@@ -215,6 +215,7 @@ def on_post_build(config) -> None:
     except OSError as error:
         raise PluginError(str(error)) from None
     state.write_site_files(site)
+    state.images.prune()
     if not config.extra.get("preview"):
         try:
             build_search_index(site)

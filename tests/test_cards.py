@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import filecmp
 import io
+import os
+import time
 import unicodedata
 from pathlib import Path
 
@@ -209,6 +211,29 @@ def test_a_few_missing_images_are_drawn_in_the_build_itself(tmp_path, monkeypatc
     monkeypatch.setattr(image_cache, "_helpers", None)
     spec = CardSpec("lv", TITLES["lv"], "Jaunumi", FUNDED["lv"], "epi-project.com")
     assert ImageCache(tmp_path / "cache").get_all([Drawing("card", "one", card_png, spec)]) == [card_png(spec)]
+
+
+def test_entries_unused_for_a_week_are_pruned_and_used_ones_kept(tmp_path):
+    spec = CardSpec("sv", TITLES["sv"], "Nyheter", "Finansieras av Europeiska unionen", "epi-project.com")
+    png_bytes = card_png(spec)
+    first = ImageCache(tmp_path / "cache")
+    names = ("old, read again", "old, unused", "recent, unused")
+    for name in names:
+        first.get("card", name, lambda: png_bytes)
+    entries = {name: first._path("card", name) for name in names}
+    leftover = entries["old, unused"].with_suffix(".123.tmp")  # a build stopped while writing
+    leftover.write_bytes(png_bytes[:10])
+    day = 86400
+    for path, days in ((entries["old, read again"], 30), (entries["old, unused"], 8), (leftover, 8),
+                       (entries["recent, unused"], 1)):
+        os.utime(path, (time.time() - days * day,) * 2)
+    second = ImageCache(tmp_path / "cache")
+    assert second.get("card", "old, read again", lambda: pytest.fail("drawn again")) == png_bytes
+    assert second.prune() == 2
+    assert not entries["old, unused"].exists() and not leftover.exists()
+    assert entries["old, read again"].exists() and entries["recent, unused"].exists()
+    assert ImageCache(tmp_path / "cache").prune() == 0  # reading it counted as a use, for later builds too
+    assert image_cache.UNUSED_FOR == 7 * day
 
 
 @pytest.mark.slow

@@ -3,7 +3,8 @@
 The key is a hash of everything drawn, the drawing code, the font files and the versions of Pillow and
 zlib (a different encoder could give other bytes). The cache lives in ``.cache/images/`` at the
 project's root (ignored by git), never in docs/ or content/; a hit returns the very bytes a fresh
-drawing gives, and a damaged or missing entry is simply drawn again.
+drawing gives, and a damaged or missing entry is simply drawn again. An entry no build has used for
+a week is removed (``prune``): each change of a title or of the drawing code leaves old images behind.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import time
 import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -83,28 +85,40 @@ def stop_helpers() -> None:
         helpers.shutdown(wait=True, cancel_futures=True)
 
 
+UNUSED_FOR = 7 * 24 * 3600  # seconds: a week, so that switching branches or languages redraws nothing
+
+
 class ImageCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.drawn = 0
+        self.used: set[Path] = set()
 
     def _path(self, kind: str, content: str) -> Path | None:
         key = hashlib.sha256(f"{code_version()}\n{kind}\n{content}".encode()).hexdigest()
         return self.folder / key[:2] / f"{key}.png" if self.folder else None
 
-    @staticmethod
-    def _read(path: Path | None) -> bytes | None:
+    def _read(self, path: Path | None) -> bytes | None:
         if path is None:
             return None
         try:
             data = path.read_bytes()
         except OSError:
             return None
-        return data if data.startswith(_PNG_START) and data.endswith(_PNG_END) else None
+        if not (data.startswith(_PNG_START) and data.endswith(_PNG_END)):
+            return None
+        if path not in self.used:
+            self.used.add(path)
+            try:
+                os.utime(path)  # its last use, for ``prune``
+            except OSError:
+                pass
+        return data
 
     def _keep(self, path: Path | None, data: bytes) -> None:
         self.drawn += 1
         if path is not None:
+            self.used.add(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             # Written aside, then renamed: a build stopped midway never leaves half a file under the key.
             temporary = path.with_suffix(f".{os.getpid()}.tmp")
@@ -128,3 +142,21 @@ class ImageCache:
             self._keep(paths[i], data)
             found[i] = data
         return found
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove the entries no build has used for ``UNUSED_FOR``, and leftovers of stopped builds;
+        return how many. Entries this build used are never removed."""
+        if self.folder is None or not self.folder.is_dir():
+            return 0
+        limit = (time.time() if now is None else now) - UNUSED_FOR
+        removed = 0
+        for path in sorted(self.folder.glob("*/*")):
+            if path in self.used or not path.is_file() or path.is_symlink():
+                continue
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                pass  # another build removed it first
+        return removed
