@@ -57,7 +57,9 @@ _helpers: ProcessPoolExecutor | None = None
 
 
 def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    """The cores this process may use, up to 8: a language's 32 images keep no more busy."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return min(cores, 8)
 
 
 def _draw(job: tuple[Callable[[Any], bytes], Any]) -> bytes:
