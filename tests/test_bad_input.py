@@ -300,3 +300,22 @@ def test_a_directive_outside_the_pages_is_named_rather_than_shown_as_text(scratc
     problem = only(problems_of(scratch), "works only in the pages of docs/")
     assert problem.file == text and problem.line == line_of(path, "[[chart unemployment-2019]]")
     assert "[[chart unemployment-2019]]" in problem.message and "background.md" in problem.fix
+
+
+@pytest.mark.parametrize("file, old, new, where", [
+    ("content/news/2020-01-01-epi-starts.en.md", "title: The European Pact", "title: The <b>European</b> Pact", "title"),
+    ("content/partners.yml", "name: Pro Arbeit", "name: Pro &amp; Arbeit", "name"),
+    ("content/timeline.sv.yml", "\n", "\nnote: '<!-- hidden -->'\n", "note"),
+])
+def test_markup_in_a_plain_text_value_is_named_with_its_line(scratch, file, old, new, where):
+    edit(scratch / file, old, new)
+    problem = only(problems_of(scratch), "holds markup")
+    assert problem.file == file and problem.where.endswith(where)
+    assert problem.line == line_of(scratch / file, new.strip().split("\n")[-1][:12])
+    assert "&amp;" in problem.fix
+
+
+def test_a_lone_ampersand_or_angle_bracket_is_plain_text(scratch):
+    edit(scratch / "content/partners.yml", "name: Pro Arbeit", "name: 'Pro Arbeit & Co < 2022 > AT&T'")
+    _, problems = load_content(load_project(scratch))
+    assert not [p for p in problems if "markup" in p.message], problems.report()

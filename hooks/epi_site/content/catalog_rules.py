@@ -11,18 +11,16 @@ says the same things in words a translator can act on.
 
 from __future__ import annotations
 
-import re
 
 from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationError
 from babel.messages.checkers import num_plurals, python_format
 from babel.messages.plurals import get_plural
 
 from .problems import Problems
-from .sources import DIRECTION_FIX
+from .sources import DIRECTION_FIX, MARKUP
 from ..safety.safe_text import direction_controls
 
-# Tags (<b>, </a>, <!-- -->) and character references (&amp; &#60;) are markup; a lone < or & is text.
-_MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+_MARKUP = MARKUP
 
 
 def _forms(value) -> list[str]:

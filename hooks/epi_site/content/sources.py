@@ -98,6 +98,30 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mappi
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
 
+# Tags (<b>, </a>, <!-- -->) and character references (&amp; &#60;); a lone < or & is text.
+MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+MARKUP_FIX = "write plain text: the site shows & < > as they are, so write them directly (& rather than &amp;)"
+
+
+def _refuse_markup(data, file: str, problems: Problems, where: str = "", line: int = 0) -> None:
+    """Every value of YAML (data files, front matter) is plain text, shown as typed: a tag or an
+    entity in it is a mistake that readers would see as code."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            _refuse_markup(value, file, problems, f"{where}.{key}" if where else str(key),
+                           data.line_of(key) if isinstance(data, LineDict) else line)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            lines = data.lines if isinstance(data, LineList) else []
+            _refuse_markup(value, file, problems, f"{where}[{index + 1}]", lines[index] if index < len(lines) else line)
+    elif isinstance(data, str):
+        found = MARKUP.search(data)
+        if found:
+            shown = data[found.start():found.start() + 20].split(">")[0] + (">" if data[found.start()] == "<" else "")
+            problems.add(file, f"'{where}' holds markup ({shown}), which the site would show as typed", line=line or None,
+                         where=where, fix=MARKUP_FIX, category="unsafe content")
+
+
 def parse_yaml(text: str, file: str, problems: Problems, line_offset: int = 0):
     """Parse YAML text; on a syntax error, record where and return None."""
 
@@ -107,7 +131,9 @@ def parse_yaml(text: str, file: str, problems: Problems, line_offset: int = 0):
     Loader.line_offset = line_offset
     try:
         _refuse_anchors_and_depth(text)
-        return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader's subclass
+        data = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader's subclass
+        _refuse_markup(data, file, problems)
+        return data
     except _Refused as error:
         problems.add(file, f"this YAML is not accepted: {error.problem}", line=error.problem_mark.line + 1 + line_offset,
                      fix=error.fix, category="unsafe content")
