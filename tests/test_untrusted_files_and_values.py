@@ -300,3 +300,21 @@ def test_a_direction_control_never_reaches_the_site_even_unchecked(scratch, tmp_
     assert not reached, reached
     page = page_path(site, "en", "goals/").read_text(encoding="utf-8")
     assert "gnp.exe" in page  # the words stay; only the invisible control goes
+
+
+def test_a_file_name_with_an_invisible_character_is_refused_and_not_published(scratch):
+    from epi_site.safety.files import publishable
+
+    page = scratch / "docs" / f"te{RLO}dm.ts.en.md"
+    page.write_text("---\ntitle: Test\ndescription: A test.\n---\n\n# Test\n", encoding="utf-8")
+    folder = scratch / "content" / "news" / f"2021{RLO}"
+    folder.mkdir()
+    picture = scratch / "docs" / "logo\u200b.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n")
+    result = check(scratch)
+    assert result.returncode != 0
+    out = result.stdout + result.stderr
+    assert out.count("this name holds an invisible character") == 3, out
+    assert "(U+202E)" in out and "(U+200B)" in out and "letters, digits and hyphens" in out
+    assert not publishable(scratch / "docs", page) and not publishable(scratch / "docs", picture)
+    assert publishable(scratch / "docs", scratch / "docs" / "goals.en.md")

@@ -14,6 +14,7 @@ such files as well, should the check ever be bypassed.
 from __future__ import annotations
 
 import os
+import unicodedata
 from pathlib import Path
 
 from ..content.problems import Problems
@@ -42,6 +43,23 @@ def _links_under(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def invisible_character(name: str) -> str | None:
+    """The first control or invisible formatting character of a file name (a direction override
+    shows "photo\u202egnp.exe" as "photoexe.png"), or None."""
+    return next((c for c in name if unicodedata.category(c) in ("Cc", "Cf")), None)
+
+
+def _names_with_invisible_characters(folder: Path) -> list[tuple[Path, str]]:
+    found = []
+    for parent, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in (*dirs, *sorted(files)):
+            character = invisible_character(name)
+            if character:
+                found.append((Path(parent, name), character))
+    return found
+
+
 def check_files(project: Project, problems: Problems) -> bool:
     """Report links, file types and unsafe SVGs; True when a link makes reading anything unsafe."""
     links = []
@@ -53,6 +71,12 @@ def check_files(project: Project, problems: Problems) -> bool:
                      fix="put the file itself here (a copy), or delete the link")
     if links:
         return True
+    for folder in (project.docs_dir, project.content_dir, project.locales_dir):
+        for path, character in _names_with_invisible_characters(folder):
+            problems.add(_rel(path, project.root), f"this name holds an invisible character (U+{ord(character):04X}), "
+                         "which shows it as another name than it is",
+                         fix="rename it with letters, digits and hyphens only, such as photo-riga.jpg",
+                         category="unsafe content")
     docs = project.docs_dir
     for parent, dirs, files in os.walk(docs):
         dirs.sort()
@@ -82,7 +106,7 @@ def publishable(docs_dir: Path, path: Path) -> bool:
         return False
     for part in relative.parts:
         current = current / part
-        if current.is_symlink():
+        if current.is_symlink() or invisible_character(part):
             return False
     if path.name.startswith(".") or path.suffix.lower() not in ALLOWED:
         return False
