@@ -144,7 +144,8 @@ def _render_generated(page, config, files) -> None:
 def on_page_markdown(markdown: str, page, config, files) -> str:
     lang = _language(config)
     key = _key(page)
-    page.title = escape(without_direction_controls(page.title)) if page.title else page.title
+    # str(): a title such as '2024' reaches here as a number
+    page.title = escape(without_direction_controls(str(page.title))) if page.title else page.title
     if getattr(page.file, "epi_key", None):
         return markdown  # a generated page: the generator's HTML, its contributor text already sanitised
     counter = itertools.count(1)

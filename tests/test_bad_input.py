@@ -319,3 +319,13 @@ def test_a_lone_ampersand_or_angle_bracket_is_plain_text(scratch):
     edit(scratch / "content/partners.yml", "name: Pro Arbeit", "name: 'Pro Arbeit & Co < 2022 > AT&T'")
     _, problems = load_content(load_project(scratch))
     assert not [p for p in problems if "markup" in p.message], problems.report()
+
+
+def test_a_page_titled_with_a_number_builds(scratch, tmp_path):
+    """'title: 2024' is text to the check (numbers are), and YAML gives MkDocs a number: the build
+    must show it as the check accepted it, not stop with a traceback."""
+    edit(scratch / "docs/goals.en.md", "title: Goals and expected results", "title: 2024")
+    assert not load_content(load_project(scratch))[1]
+    result = build(scratch, tmp_path / "site")
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "<title>2024 – " in (tmp_path / "site/goals/index.html").read_text(encoding="utf-8")
