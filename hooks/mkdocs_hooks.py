@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from epi_site.content.i18n import translations  # noqa: E402
 from epi_site.rendering import hand_written  # noqa: E402
 from epi_site.safety.markup import Fragments  # noqa: E402
-from epi_site.rendering.anchors import LazyIds  # noqa: E402
+from epi_site.rendering.anchors import LazyIds, as_python_markdown_returns  # noqa: E402
 from epi_site.rendering.image_cache import stop_helpers  # noqa: E402
 from epi_site.rendering.site_writer import SiteWriter  # noqa: E402
 from epi_site.rendering.template_cache import SharedTemplateCode  # noqa: E402
@@ -134,8 +134,8 @@ def on_pre_page(page, config, files):
 
 def _render_generated(page, config, files) -> None:
     """A generated page's body is the generator's HTML, which Python-Markdown would hand back
-    unchanged (tested): the page takes it as it is, without a parser for each page."""
-    page.content = page.markdown.strip()
+    unchanged but for its whitespace (tested): the page takes it so, without a parser for each page."""
+    page.content = as_python_markdown_returns(page.markdown)
     page.toc = get_toc([])  # its headings are in HTML, not Markdown: no table of contents, as before
     page.present_anchor_ids = LazyIds(page.content)
     page.links_to_anchors = {}

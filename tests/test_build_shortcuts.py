@@ -5,6 +5,7 @@ handed over as HTML, and generated files written by a second thread."""
 from __future__ import annotations
 
 import importlib.util
+import types
 from pathlib import Path
 
 import markdown
@@ -177,3 +178,22 @@ def test_a_new_file_in_the_overrides_is_published_and_a_hidden_one_is_not(scratc
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "assets" / "epi-extra.css").is_file()
     assert not list((tmp_path / "site").rglob("secret.css"))
+
+
+def test_a_generated_page_with_tabs_or_carriage_returns_is_handed_over_as_python_markdown_would(scratch):
+    """A tab pasted from a spreadsheet into a value, or a "\\r" written as a YAML escape, reaches the
+    generated HTML: Python-Markdown expanded it to spaces and line breaks, so handing the HTML over
+    must too, or the page is no longer the one built before."""
+    partners = scratch / "content" / "partners.yml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace(
+        "name: PATRIR", 'name: "PAT\\tRIR \\r x \\r\\n  \\t\\n y"', 1), encoding="utf-8")
+    loaded, problems = load_content(load_project(scratch))
+    assert not problems, problems.report()
+    md, adapter = _site_markdown(), _adapter()
+    pages = [p for p in LanguageBuild(loaded, "en").pages() if "PAT" in p.body]
+    assert pages
+    for page in pages:
+        md.reset()
+        handed = types.SimpleNamespace(markdown=f"\n{page.body}\n")
+        adapter._render_generated(handed, None, None)
+        assert handed.content == md.convert(handed.markdown), page.key

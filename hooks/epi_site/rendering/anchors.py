@@ -1,9 +1,22 @@
-"""The ids a generated page offers to links (``page.md#id``), read from its HTML only when asked."""
+"""A generated page's HTML as Python-Markdown would have handed it back, and the ids it offers to
+links (``page.md#id``), read from its HTML only when asked."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Set
 from html.parser import HTMLParser
+
+_BLANK_LINE = re.compile(r"(?<=\n) +\n")
+
+
+def as_python_markdown_returns(html: str) -> str:
+    """What Python-Markdown gives back for raw HTML: its whitespace normalised as its first step does
+    (tabs expanded to four columns, carriage returns made line breaks, blank lines emptied, its own
+    placeholder characters removed), so that skipping it changes no byte of a page."""
+    text = html.replace("\x02", "").replace("\x03", "")
+    text = text.replace("\r\n", "\n").replace("\r", "\n") + "\n\n"
+    return _BLANK_LINE.sub("\n", text.expandtabs(4)).strip()
 
 
 class _IdCollector(HTMLParser):
