@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -262,6 +263,7 @@ def test_check_github_format_cannot_be_made_to_forge_workflow_commands(scratch):
 # --- invisible direction controls ("Trojan Source") ---------------------------------------
 
 RLO = "\u202e"  # shows what follows from right to left: "moc.elpmaxe" reads as example.com
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _plant_direction_controls(root: Path) -> None:
@@ -319,3 +321,33 @@ def test_a_file_name_with_an_invisible_character_is_refused_and_not_published(sc
     assert "docs/te<U+202E>dm.ts.en.md:" in out and RLO not in out  # the name as stored, readable
     assert not publishable(scratch / "docs", page) and not publishable(scratch / "docs", picture)
     assert publishable(scratch / "docs", scratch / "docs" / "goals.en.md")
+
+
+def _plant_escaped_direction_controls(root: Path) -> None:
+    """The same control written as a YAML escape: the file holds only ASCII, the value holds U+202E."""
+    for path, old, new in ((root / "content/partners.yml", "name: Pro Arbeit", 'name: "Pro Arbeit \\u202egnp.exe"'),
+                           (root / "content/news/2020-01-01-epi-starts.en.md", "title: The European Pact for Integration began on 1 January 2020",
+                            'title: "The European Pact \\u2066gnp.exe\\u2069 began on 1 January 2020"')):
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_direction_control_written_as_a_yaml_escape_is_refused(scratch):
+    _plant_escaped_direction_controls(scratch)
+    result = check(scratch)
+    assert result.returncode != 0
+    out = result.stdout + result.stderr
+    assert "content/partners.yml:" in out and "content/news/2020-01-01-epi-starts.en.md:2" in out, out
+    assert "invisible direction control (U+202E)" in out and "invisible direction control (U+2066)" in out, out
+
+
+def test_a_direction_control_written_as_a_yaml_escape_never_reaches_the_site(scratch, tmp_path):
+    _plant_escaped_direction_controls(scratch)
+    site = tmp_path / "site"
+    result = build_unchecked(scratch, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
+               and DIRECTION_CONTROLS.search(p.read_text(encoding="utf-8", errors="replace"))]
+    assert not reached, reached
+    assert "Pro Arbeit gnp.exe" in page_path(site, "en", "partners/").read_text(encoding="utf-8")

@@ -122,6 +122,47 @@ def _refuse_markup(data, file: str, problems: Problems, where: str = "", line: i
                          where=where, fix=MARKUP_FIX, category="unsafe content")
 
 
+ESCAPED_DIRECTION_FIX = "delete the escape (such as \\u202e or \\u2066) from the quoted text"
+
+
+def _drop_direction_controls(data, file: str, problems: Problems, where: str = "", line: int = 0):
+    """A quoted YAML value can write a direction control as an escape ("\\u202e"), which ``read_text``
+    never sees: report each value or key that holds one, and return the data without them."""
+    if isinstance(data, dict):
+        items = list(data.items())
+        lines = data.lines if isinstance(data, LineDict) else {}
+        renamed = False
+        for index, (key, value) in enumerate(items):
+            at = lines.get(key, getattr(data, "line", line))
+            shown = without_direction_controls(key) if isinstance(key, str) else key
+            here = f"{where}.{shown}" if where else str(shown)
+            if isinstance(key, str) and direction_controls(key):
+                problems.add(file, f"the name '{without_direction_controls(key)}' holds an invisible direction control "
+                             f"(U+{ord(direction_controls(key)[0][1]):04X})", line=at or None, where=here,
+                             fix=ESCAPED_DIRECTION_FIX, category="unsafe content")
+                lines = {**lines, without_direction_controls(key): at}
+                key, renamed = without_direction_controls(key), True
+            items[index] = (key, _drop_direction_controls(value, file, problems, here, at))
+        if renamed:
+            data.clear()
+            if isinstance(data, LineDict):
+                data.lines = lines
+        data.update(items)
+        return data
+    if isinstance(data, list):
+        lines = data.lines if isinstance(data, LineList) else []
+        for index, value in enumerate(data):
+            data[index] = _drop_direction_controls(value, file, problems, f"{where}[{index + 1}]",
+                                                   lines[index] if index < len(lines) else line)
+        return data
+    if isinstance(data, str) and direction_controls(data):
+        problems.add(file, f"'{where}' holds an invisible direction control (U+{ord(direction_controls(data)[0][1]):04X}), "
+                     "which shows the text in another order than it is written", line=line or None, where=where,
+                     fix=ESCAPED_DIRECTION_FIX, category="unsafe content")
+        return without_direction_controls(data)
+    return data
+
+
 def parse_yaml(text: str, file: str, problems: Problems, line_offset: int = 0):
     """Parse YAML text; on a syntax error, record where and return None."""
 
@@ -132,6 +173,7 @@ def parse_yaml(text: str, file: str, problems: Problems, line_offset: int = 0):
     try:
         _refuse_anchors_and_depth(text)
         data = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader's subclass
+        data = _drop_direction_controls(data, file, problems)
         _refuse_markup(data, file, problems)
         return data
     except _Refused as error:
