@@ -351,3 +351,32 @@ def test_a_direction_control_written_as_a_yaml_escape_never_reaches_the_site(scr
                and DIRECTION_CONTROLS.search(p.read_text(encoding="utf-8", errors="replace"))]
     assert not reached, reached
     assert "Pro Arbeit gnp.exe" in page_path(site, "en", "partners/").read_text(encoding="utf-8")
+
+
+def _plant_direction_references(root: Path) -> None:
+    """The same control written as a character reference, which Markdown passes on to the page."""
+    for path, old, new in ((root / "docs/goals.en.md", "The project's overall aim", "The &#x202E;project's overall aim"),
+                           (root / "content/news/2020-01-01-epi-starts.en.md", "Seven cities,", "Seven &#8238;cities,")):
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_direction_control_written_as_a_character_reference_is_refused(scratch):
+    _plant_direction_references(scratch)
+    result = check(scratch)
+    assert result.returncode != 0
+    out = result.stdout + result.stderr
+    assert "docs/goals.en.md:8" in out and "content/news/2020-01-01-epi-starts.en.md:" in out, out
+    assert "'&#x202E;' writes an invisible direction control" in out and "'&#8238;'" in out, out
+
+
+def test_a_direction_control_written_as_a_character_reference_never_reaches_the_site(scratch, tmp_path):
+    _plant_direction_references(scratch)
+    site = tmp_path / "site"
+    result = build_unchecked(scratch, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    reference = re.compile(r"&#(?:[xX]0*(?:202[a-eA-E]|206[6-9])|0*(?:823[4-8]|829[4-7]));")
+    reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
+               and (DIRECTION_CONTROLS.search(text := p.read_text(encoding="utf-8", errors="replace")) or reference.search(text))]
+    assert not reached, reached

@@ -11,6 +11,7 @@ contributor is told, rather than losing text silently.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from . import markdown_scan
@@ -34,6 +35,8 @@ _HTML_FIXES = {
     "a": "write a link in Markdown: [the text](https://example.org) or [a page](contact.md)",
     "iframe": "link to the video or page instead: [Watch the video](https://example.org/video)",
 }
+# A direction control written as a character reference (&#x202E; &#8238;), which Markdown passes on.
+DIRECTION_REFERENCE = re.compile(r"&#(?:[xX]0*(?:202[a-eA-E]|206[6-9])|0*(?:823[4-8]|829[4-7]));")
 _FOLDERS = (("docs", "*.md"), ("content/news", "**/*.md"), ("content/partners", "*.md"), ("content/newsletter", "*.md"))
 
 
@@ -94,6 +97,10 @@ def check_text(file: str, body: str, first: int, problems: Problems) -> None:
         for name in dict.fromkeys(tag.lstrip("/") for tag in markdown_scan.html_tags(line)):  # <b> and </b>: once
             shown = "an HTML comment or declaration" if name in "!?" else f"the HTML tag <{name}>"
             refuse(number, f"{shown} is not allowed in a text", _HTML_FIXES.get(name, HTML_FIX))
+        reference = DIRECTION_REFERENCE.search(line)
+        if reference:
+            refuse(number, f"'{reference.group()}' writes an invisible direction control, which shows the text "
+                   "in another order than it is written", "delete it (none of the site's languages needs it)")
         for link in markdown_scan.inline_links(line):
             _check_target(link.target, link.image, number, refuse)
         for target in markdown_scan.autolinks(line):

@@ -13,6 +13,7 @@ import secrets
 
 import nh3
 
+from .safe_text import without_direction_controls
 from .urls import is_local, scheme_of
 
 TAGS = frozenset({
@@ -66,8 +67,9 @@ _CLEANER = nh3.Cleaner(
 
 
 def sanitise(html: str) -> str:
-    """Contributor HTML with only the allowed tags, attributes and addresses left."""
-    return _CLEANER.clean(html)
+    """Contributor HTML with only the allowed tags, attributes and addresses left, and no direction
+    control: ammonia turns a character reference (&#x202E;) into the character itself."""
+    return without_direction_controls(_CLEANER.clean(html))
 
 
 class Fragments:
