@@ -380,3 +380,16 @@ def test_a_direction_control_written_as_a_character_reference_never_reaches_the_
     reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
                and (DIRECTION_CONTROLS.search(text := p.read_text(encoding="utf-8", errors="replace")) or reference.search(text))]
     assert not reached, reached
+
+
+def test_a_direction_control_in_a_catalog_never_reaches_the_site_even_unchecked(scratch, tmp_path):
+    catalog = scratch / "locales/sv.po"
+    text = catalog.read_text(encoding="utf-8")
+    first = text.index('msgstr "', text.index('msgid "Partners"'))
+    catalog.write_text(text[:first + 8] + RLO + text[first + 8:], encoding="utf-8")
+    site = tmp_path / "site"
+    result = build_unchecked(scratch, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
+               and RLO in p.read_text(encoding="utf-8", errors="replace")]
+    assert not reached, reached

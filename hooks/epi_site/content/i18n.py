@@ -19,6 +19,7 @@ from babel.support import NullTranslations, Translations
 from .catalog_rules import check_message, check_plural_forms, plural_count
 from .problems import Problems
 from ..project import Project
+from ..safety.safe_text import without_direction_controls
 
 TEMPLATE = "messages.pot"
 
@@ -35,6 +36,11 @@ def read_catalog(path: Path, lang: str | None = None) -> Catalog:
 @lru_cache(maxsize=32)
 def _compiled(path: str, mtime: float, lang: str) -> Translations:
     catalog = read_catalog(Path(path), lang)
+    for message in catalog:  # refused by the check; never published, should the check be bypassed
+        if isinstance(message.string, (list, tuple)):
+            message.string = tuple(without_direction_controls(s) if s else s for s in message.string)
+        elif message.string:
+            message.string = without_direction_controls(message.string)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
