@@ -393,3 +393,20 @@ def test_a_direction_control_in_a_catalog_never_reaches_the_site_even_unchecked(
     reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
                and RLO in p.read_text(encoding="utf-8", errors="replace")]
     assert not reached, reached
+
+
+def test_a_file_name_that_is_not_utf8_is_refused_with_a_message_not_a_traceback(scratch, tmp_path):
+    """Git stores names as bytes: a pull request can add one that is not UTF-8. Python reads it with
+    lone surrogates, which MkDocs cannot quote into an address nor a strict terminal print."""
+    (scratch / "docs" / "assets").mkdir(exist_ok=True)
+    open(os.fsencode(scratch / "docs" / "assets") + b"/photo\xff.png", "wb").write(b"\x89PNG\r\n\x1a\n")
+    open(os.fsencode(scratch / "docs") + b"/te\xfest.en.md", "wb").write(b"---\ntitle: Test\n---\n\n# Test\n")
+    result = subprocess.run([sys.executable, "-m", "epi_site.check", "--root", str(scratch), "--no-status"],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"})
+    out = result.stdout + result.stderr
+    assert result.returncode == 1 and "Traceback" not in out, out
+    assert "docs/assets/photo\\xff.png: this name is not UTF-8 text" in out and "docs/te\\xfest.en.md" in out, out
+    built = build(scratch, tmp_path / "site")
+    out = built.stdout + built.stderr
+    assert built.returncode != 0 and "Traceback" not in out, out[-3000:]
+    assert "docs/assets/photo\\xff.png: this name is not UTF-8 text" in out

@@ -5,6 +5,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..safety.safe_text import shown_name
+
 
 def _visible(text: str) -> str:
     """Invisible and control characters spelt out, so that a reported name reads as it is stored."""
@@ -50,7 +52,7 @@ class Problems:
     warnings: list[Problem] = field(default_factory=list)
 
     def warn(self, file: str, message: str, *, line: int | None = None, where: str = "", fix: str = "") -> None:
-        self.warnings.append(Problem(str(file), line, where, message, fix))
+        self.warnings.append(Problem(shown_name(str(file)), line, where, message, fix))
 
     def warning_list(self) -> list[Problem]:
         return sorted(set(self.warnings), key=lambda p: (p.file, p.line or 0, p.where, p.message))
@@ -62,7 +64,8 @@ class Problems:
 
     def add(self, file: str, message: str, *, line: int | None = None, where: str = "", fix: str = "",
             category: str = "") -> None:
-        self.items.append(Problem(str(file), line, where, message, fix, category))
+        # A file's name comes from a pull request: printed with its invisible characters written out.
+        self.items.append(Problem(shown_name(str(file)), line, where, message, fix, category))
 
     def __bool__(self) -> bool:
         return bool(self.items)

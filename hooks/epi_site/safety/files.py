@@ -45,8 +45,9 @@ def _links_under(folder: Path) -> list[Path]:
 
 def invisible_character(name: str) -> str | None:
     """The first control or invisible formatting character of a file name (a direction override
-    shows "photo\u202egnp.exe" as "photoexe.png"), or None."""
-    return next((c for c in name if unicodedata.category(c) in ("Cc", "Cf")), None)
+    shows "photo\u202egnp.exe" as "photoexe.png"), or None. A name that is not UTF-8 reaches Python
+    with its bytes as lone surrogates (U+DC80-U+DCFF), which no text can hold: those count too."""
+    return next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs")), None)
 
 
 def _names_with_invisible_characters(folder: Path) -> list[tuple[Path, str]]:
@@ -73,8 +74,9 @@ def check_files(project: Project, problems: Problems) -> bool:
         return True
     for folder in (project.docs_dir, project.content_dir, project.locales_dir):
         for path, character in _names_with_invisible_characters(folder):
-            problems.add(_rel(path, project.root), f"this name holds an invisible character (U+{ord(character):04X}), "
-                         "which shows it as another name than it is",
+            what = ("is not UTF-8 text, which the build cannot read" if unicodedata.category(character) == "Cs" else
+                    f"holds an invisible character (U+{ord(character):04X}), which shows it as another name than it is")
+            problems.add(_rel(path, project.root), f"this name {what}",
                          fix="rename it with letters, digits and hyphens only, such as photo-riga.jpg",
                          category="unsafe content")
     docs = project.docs_dir

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # XML 1.0 allows tab, newline and carriage return, and no other C0 control,
 # nor lone surrogates or the two non-characters U+FFFE and U+FFFF.
@@ -24,6 +25,16 @@ def direction_controls(text: str) -> list[tuple[int, str]]:
 
 def without_direction_controls(text: str) -> str:
     return _DIRECTION_CONTROLS.sub("", text)
+
+
+def shown_name(name: str) -> str:
+    """A name as a report can print it: each invisible character or undecodable byte written out."""
+    def show(c: str) -> str:
+        category = unicodedata.category(c)
+        if category == "Cs":
+            return f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else f"\\u{ord(c):04x}"
+        return f"\\u{ord(c):04x}" if category in ("Cc", "Cf") else c
+    return "".join(map(show, name))
 
 
 def clean(text: str) -> str:
