@@ -329,3 +329,11 @@ def test_a_page_titled_with_a_number_builds(scratch, tmp_path):
     result = build(scratch, tmp_path / "site")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "<title>2024 – " in (tmp_path / "site/goals/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("value", ["'Pro Arbeit (R&D; pilots)'", "'Pro Arbeit; partners: AT&T; Telia'", "'Pro Arbeit &Co;'"])
+def test_an_ampersand_before_a_word_that_names_no_character_is_plain_text(scratch, value):
+    """Only a reference HTML knows (&amp; &nbsp; &#60;) is markup: 'R&D;' shows as typed in any page."""
+    edit(scratch / "content/partners.yml", "name: Pro Arbeit", f"name: {value}")
+    _, problems = load_content(load_project(scratch))
+    assert not [p for p in problems if "markup" in p.message], problems.report()

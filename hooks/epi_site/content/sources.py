@@ -7,6 +7,7 @@ so that one run shows every mistake.
 from __future__ import annotations
 
 import re
+from html.entities import html5
 from pathlib import Path
 
 import yaml
@@ -98,8 +99,10 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_mappi
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_sequence)
 
 
-# Tags (<b>, </a>, <!-- -->) and character references (&amp; &#60;); a lone < or & is text.
-MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});")
+# Tags (<b>, </a>, <!-- -->) and character references (&amp; &#60;); a lone < or & is text, and so
+# is "&" before a word that names no character ("R&D;", "AT&T;" in a list).
+_ENTITY_NAMES = sorted((name[:-1] for name in html5 if name.endswith(";")), key=lambda name: (-len(name), name))
+MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|(?:" + "|".join(_ENTITY_NAMES) + "));")
 MARKUP_FIX = "write plain text: the site shows & < > as they are, so write them directly (& rather than &amp;)"
 
 
