@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 
 from ..safety.safe_text import shown_name
-
-
-def _visible(text: str) -> str:
-    """Invisible and control characters spelt out, so that a reported name reads as it is stored."""
-    return "".join(f"<U+{ord(c):04X}>" if unicodedata.category(c) in ("Cc", "Cf") else c for c in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -29,11 +23,11 @@ class Problem:
     category: str = ""  # "unsafe content" for what could run, track, leak or slow the build down
 
     def location(self) -> str:
-        text = _visible(self.file)
+        text = self.file
         if self.line:
             text += f":{self.line}"
         if self.where:
-            text += f" ({_visible(self.where)})"
+            text += f" ({self.where})"
         return text
 
     def __str__(self) -> str:
