@@ -315,10 +315,26 @@ def test_markup_in_a_plain_text_value_is_named_with_its_line(scratch, file, old,
     assert "&amp;" in problem.fix
 
 
-def test_a_lone_ampersand_or_angle_bracket_is_plain_text(scratch):
-    edit(scratch / "content/partners.yml", "name: Pro Arbeit", "name: 'Pro Arbeit & Co < 2022 > AT&T'")
+@pytest.mark.parametrize("name", ["Pro Arbeit & Co < 2022 > AT&T", "Pro Arbeit <info@pro-arbeit.example>", "n<N",
+                                  "R&D; AT&T; pilots"])
+def test_a_lone_ampersand_or_angle_bracket_is_plain_text(scratch, name):
+    edit(scratch / "content/partners.yml", "name: Pro Arbeit", f"name: '{name}'")
     _, problems = load_content(load_project(scratch))
     assert not [p for p in problems if "markup" in p.message], problems.report()
+
+
+@pytest.mark.parametrize("name", ["<b>Pro</b> Arbeit", "Pro<br/>Arbeit", "Pro <img src=x> Arbeit", "Pro</b>",
+                                  "Pro <!-- x -->", "Pro &amp; Arbeit", "Pro &#38; Arbeit"])
+def test_tags_and_entities_in_a_name_are_markup(scratch, name):
+    edit(scratch / "content/partners.yml", "name: Pro Arbeit", f"name: '{name}'")
+    only(problems_of(scratch), "holds markup")
+
+
+def test_a_line_in_double_brackets_that_names_no_directive_stays_text(scratch):
+    path = scratch / "content/news/2020-01-01-epi-starts.en.md"
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n[[see the notes below]]\n", encoding="utf-8")
+    _, problems = load_content(load_project(scratch))
+    assert not problems, problems.report()
 
 
 def test_a_page_titled_with_a_number_builds(scratch, tmp_path):

@@ -206,6 +206,28 @@ def test_many_missing_images_are_drawn_by_helper_processes_with_the_same_bytes(t
     assert image_cache._helpers is None and processes and not any(p.is_alive() for p in processes)
 
 
+def test_helpers_that_cannot_start_leave_the_drawing_to_the_build(tmp_path, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    class Broken:
+        def __init__(self, **_):
+            pass
+
+        def map(self, *_, **__):
+            raise BrokenProcessPool("a child process terminated abruptly")
+
+        def shutdown(self, **_):
+            pass
+
+    monkeypatch.setattr(image_cache, "ProcessPoolExecutor", Broken)
+    monkeypatch.setattr(image_cache, "_helpers", None)
+    specs = [CardSpec("it", f"{TITLES['it']} {n}", "Notizie", "Finanziato dall'Unione europea", "epi-project.com")
+             for n in range(image_cache.PARALLEL_FROM)]
+    drawings = [Drawing("card", repr(spec), card_png, spec) for spec in specs]
+    assert ImageCache(tmp_path / "cache").get_all(drawings) == [card_png(spec) for spec in specs]
+    assert image_cache._helpers is None
+
+
 def test_a_few_missing_images_are_drawn_in_the_build_itself(tmp_path, monkeypatch):
     monkeypatch.setattr(image_cache, "ProcessPoolExecutor", lambda **_: pytest.fail("helpers started for one image"))
     monkeypatch.setattr(image_cache, "_helpers", None)

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from . import markdown_scan
-from .directives import find, prose_lines
+from .directives import NAMES, find, prose_lines
 from .problems import Problems
 from ..project import Project
 from ..safety import limits
@@ -60,7 +60,7 @@ def check_texts(project: Project, problems: Problems) -> None:
         meta, body, first = split_front_matter(text, file, Problems())
         check_text(file, body, first, problems)
         if not file.startswith("docs/"):
-            for directive in find(body, first)[:limits.MAX_DIRECTIVES]:
+            for directive in [d for d in find(body, first) if d.name in NAMES][:limits.MAX_DIRECTIVES]:
                 written = f"[[{directive.name}{' ' + directive.argument if directive.argument else ''}]]"
                 problems.add(file, f"'{written}' works only in the pages of docs/; here it would show as text",
                              line=directive.line,

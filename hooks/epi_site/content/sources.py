@@ -102,7 +102,9 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _LineLoader.construct_seque
 # Tags (<b>, </a>, <!-- -->) and character references (&amp; &#60;); a lone < or & is text, and so
 # is "&" before a word that names no character ("R&D;", "AT&T;" in a list).
 _ENTITY_NAMES = sorted((name[:-1] for name in html5 if name.endswith(";")), key=lambda name: (-len(name), name))
-MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|(?:" + "|".join(_ENTITY_NAMES) + "));")
+# A tag's name ends with a space, "/" or ">", as browsers read it: "<anna@example.org>" and "n<N" are text.
+MARKUP = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|</[A-Za-z]|<[!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|(?:"
+                    + "|".join(_ENTITY_NAMES) + "));")
 MARKUP_FIX = "write plain text: the site shows & < > as they are, so write them directly (& rather than &amp;)"
 
 

@@ -15,6 +15,7 @@ import os
 import time
 import zlib
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -76,7 +77,13 @@ def draw_all(jobs: list[tuple[Callable[[Any], bytes], Any]]) -> list[bytes]:
         return [_draw(job) for job in jobs]
     if _helpers is None:
         _helpers = ProcessPoolExecutor(max_workers=_cores(), mp_context=multiprocessing.get_context("spawn"))
-    return list(_helpers.map(_draw, jobs, chunksize=max(1, len(jobs) // (4 * _cores()))))
+    try:
+        return list(_helpers.map(_draw, jobs, chunksize=max(1, len(jobs) // (4 * _cores()))))
+    except BrokenProcessPool:
+        # A helper could not start, as when the build runs from a script without a __main__ guard:
+        # draw here, slower but the same bytes.
+        stop_helpers()
+        return [_draw(job) for job in jobs]
 
 
 def stop_helpers() -> None:
