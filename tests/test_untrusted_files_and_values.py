@@ -410,3 +410,19 @@ def test_a_file_name_that_is_not_utf8_is_refused_with_a_message_not_a_traceback(
     out = built.stdout + built.stderr
     assert built.returncode != 0 and "Traceback" not in out, out[-3000:]
     assert "docs/assets/photo\\xff.png: this name is not UTF-8 text" in out
+
+
+def test_a_file_with_a_mistake_on_every_line_does_not_bury_the_others(scratch):
+    page = scratch / "docs/goals.en.md"
+    page.write_text(page.read_text(encoding="utf-8") + "".join(f"\nLine {n} {RLO}x\n" for n in range(50)), encoding="utf-8")
+    partners = scratch / "content/partners.yml"
+    partners.write_text(partners.read_text(encoding="utf-8").replace("name: Pro Arbeit", f"name: Pro {RLO}Arbeit", 1),
+                        encoding="utf-8")
+    result = check(scratch)
+    out = result.stdout
+    listed = [line for line in out.splitlines() if line.startswith("- docs/goals.en.md")]
+    assert len(listed) == 21 and "and 30 more problems in this file, not listed" in listed[-1], out
+    assert "- content/partners.yml:" in out  # the other file's problem is still in sight
+    assert "51 problems found" in out and "Fix the 51 problems above" in out
+    github = check(scratch, "--format", "github").stdout
+    assert github.count("::error file=docs/goals.en.md") == 21

@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     content, problems = load_content(project)
     elapsed = time.perf_counter() - started
     if args.format == "github":
-        for problem in problems:
+        for problem in problems.listed():
             print(github_annotation(problem))
     if content is not None and not args.no_status:
         rows = status_rows(content)

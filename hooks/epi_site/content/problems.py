@@ -65,15 +65,30 @@ class Problems:
         return bool(self.items)
 
     def __len__(self) -> int:
-        return len(self.items)
+        return len(set(self.items))  # a file read twice reports its mistake once
 
     def __iter__(self):
         return iter(sorted(set(self.items), key=lambda p: (p.file, p.line or 0, p.where, p.message)))
 
+    def listed(self, per_file: int = 20) -> list[Problem]:
+        """The problems to print: at most ``per_file`` for one file, then how many more it has.
+        A file with a mistake on each of its lines should not bury the others' problems."""
+        by_file: dict[str, list[Problem]] = {}
+        for problem in self:  # sorted by file, then line
+            by_file.setdefault(problem.file, []).append(problem)
+        shown = []
+        for file, found in by_file.items():
+            shown += found[:per_file]
+            more = len(found) - per_file
+            if more > 0:
+                shown.append(Problem(file, None, "", f"and {more:,} more problem{'s' if more != 1 else ''} in this "
+                                     "file, not listed", "fix the ones above, then run the check again"))
+        return shown
+
     def report(self) -> str:
-        items = list(self)
-        head = f"{len(items)} problem{'s' if len(items) != 1 else ''} found in the site's files:"
-        return "\n".join([head, *(f"- {p}" for p in items)])
+        total = len(list(self))
+        head = f"{total} problem{'s' if total != 1 else ''} found in the site's files:"
+        return "\n".join([head, *(f"- {p}" for p in self.listed())])
 
 
 class ContentError(Exception):
