@@ -108,63 +108,50 @@ MARKUP = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|</[A-Za-z]|<[!?]|&(?:#[0-
 MARKUP_FIX = "write plain text: the site shows & < > as they are, so write them directly (& rather than &amp;)"
 
 
-def _refuse_markup(data, file: str, problems: Problems, where: str = "", line: int = 0) -> None:
-    """Every value of YAML (data files, front matter) is plain text, shown as typed: a tag or an
-    entity in it is a mistake that readers would see as code."""
+ESCAPED_DIRECTION_FIX = "delete the escape (such as \\u202e or \\u2066) from the quoted text"
+
+
+def _plain_text(data, file: str, problems: Problems, where: str = "", line: int = 0):
+    """Every value of YAML (data files, front matter) is plain text, shown as typed. A direction
+    control written as a quoted escape ("\\u202e"), which ``read_text`` never sees, is reported and
+    dropped, from names too; a tag or an entity is reported, as readers would see it as code.
+    Returns the data without direction controls."""
     if isinstance(data, dict):
+        lines = dict(data.lines) if isinstance(data, LineDict) else {}
+        items = []
         for key, value in data.items():
-            _refuse_markup(value, file, problems, f"{where}.{key}" if where else str(key),
-                           data.line_of(key) if isinstance(data, LineDict) else line)
-    elif isinstance(data, list):
+            at = lines.get(key, getattr(data, "line", line))
+            if isinstance(key, str) and direction_controls(key):
+                named = without_direction_controls(key)
+                problems.add(file, f"the name '{named}' holds an invisible direction control "
+                             f"(U+{ord(direction_controls(key)[0][1]):04X})", line=at or None,
+                             where=f"{where}.{named}" if where else named, fix=ESCAPED_DIRECTION_FIX,
+                             category="unsafe content")
+                key, lines[named] = named, at
+            items.append((key, _plain_text(value, file, problems, f"{where}.{key}" if where else str(key), at)))
+        data.clear()
+        data.update(items)
+        if isinstance(data, LineDict):
+            data.lines = lines
+        return data
+    if isinstance(data, list):
+        lines = data.lines if isinstance(data, LineList) else []
         for index, value in enumerate(data):
-            lines = data.lines if isinstance(data, LineList) else []
-            _refuse_markup(value, file, problems, f"{where}[{index + 1}]", lines[index] if index < len(lines) else line)
-    elif isinstance(data, str):
+            data[index] = _plain_text(value, file, problems, f"{where}[{index + 1}]",
+                                      lines[index] if index < len(lines) else line)
+        return data
+    if isinstance(data, str):
+        controls = direction_controls(data)
+        if controls:
+            problems.add(file, f"'{where}' holds an invisible direction control (U+{ord(controls[0][1]):04X}), "
+                         "which shows the text in another order than it is written", line=line or None, where=where,
+                         fix=ESCAPED_DIRECTION_FIX, category="unsafe content")
+            data = without_direction_controls(data)
         found = MARKUP.search(data)
         if found:
             shown = data[found.start():found.start() + 20].split(">")[0] + (">" if data[found.start()] == "<" else "")
             problems.add(file, f"'{where}' holds markup ({shown}), which the site would show as typed", line=line or None,
                          where=where, fix=MARKUP_FIX, category="unsafe content")
-
-
-ESCAPED_DIRECTION_FIX = "delete the escape (such as \\u202e or \\u2066) from the quoted text"
-
-
-def _drop_direction_controls(data, file: str, problems: Problems, where: str = "", line: int = 0):
-    """A quoted YAML value can write a direction control as an escape ("\\u202e"), which ``read_text``
-    never sees: report each value or key that holds one, and return the data without them."""
-    if isinstance(data, dict):
-        items = list(data.items())
-        lines = data.lines if isinstance(data, LineDict) else {}
-        renamed = False
-        for index, (key, value) in enumerate(items):
-            at = lines.get(key, getattr(data, "line", line))
-            shown = without_direction_controls(key) if isinstance(key, str) else key
-            here = f"{where}.{shown}" if where else str(shown)
-            if isinstance(key, str) and direction_controls(key):
-                problems.add(file, f"the name '{without_direction_controls(key)}' holds an invisible direction control "
-                             f"(U+{ord(direction_controls(key)[0][1]):04X})", line=at or None, where=here,
-                             fix=ESCAPED_DIRECTION_FIX, category="unsafe content")
-                lines = {**lines, without_direction_controls(key): at}
-                key, renamed = without_direction_controls(key), True
-            items[index] = (key, _drop_direction_controls(value, file, problems, here, at))
-        if renamed:
-            data.clear()
-            if isinstance(data, LineDict):
-                data.lines = lines
-        data.update(items)
-        return data
-    if isinstance(data, list):
-        lines = data.lines if isinstance(data, LineList) else []
-        for index, value in enumerate(data):
-            data[index] = _drop_direction_controls(value, file, problems, f"{where}[{index + 1}]",
-                                                   lines[index] if index < len(lines) else line)
-        return data
-    if isinstance(data, str) and direction_controls(data):
-        problems.add(file, f"'{where}' holds an invisible direction control (U+{ord(direction_controls(data)[0][1]):04X}), "
-                     "which shows the text in another order than it is written", line=line or None, where=where,
-                     fix=ESCAPED_DIRECTION_FIX, category="unsafe content")
-        return without_direction_controls(data)
     return data
 
 
@@ -178,9 +165,7 @@ def parse_yaml(text: str, file: str, problems: Problems, line_offset: int = 0):
     try:
         _refuse_anchors_and_depth(text)
         data = yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader's subclass
-        data = _drop_direction_controls(data, file, problems)
-        _refuse_markup(data, file, problems)
-        return data
+        return _plain_text(data, file, problems)
     except _Refused as error:
         problems.add(file, f"this YAML is not accepted: {error.problem}", line=error.problem_mark.line + 1 + line_offset,
                      fix=error.fix, category="unsafe content")
