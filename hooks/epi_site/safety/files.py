@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..content.problems import Problems
 from ..project import Project
+from .safe_text import unshown
 from .svg import svg_problems
 
 PAGE = ".md"
@@ -47,7 +48,7 @@ def invisible_character(name: str) -> str | None:
     """The first control or invisible formatting character of a file name (a direction override
     shows "photo\u202egnp.exe" as "photoexe.png"), or None. A name that is not UTF-8 reaches Python
     with its bytes as lone surrogates (U+DC80-U+DCFF), which no text can hold: those count too."""
-    return next((c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Cs")), None)
+    return next((c for c in name if unshown(c)), None)
 
 
 def _names_with_invisible_characters(folder: Path) -> list[tuple[Path, str]]:

@@ -27,13 +27,18 @@ def without_direction_controls(text: str) -> str:
     return _DIRECTION_CONTROLS.sub("", text)
 
 
+def unshown(character: str) -> bool:
+    """A control, an invisible formatting character, or a byte that was not UTF-8 (read by Python as
+    a lone surrogate): what a name may not hold, and what a report writes out."""
+    return unicodedata.category(character) in ("Cc", "Cf", "Cs")
+
+
 def shown_name(name: str) -> str:
     """A name as a report can print it: each invisible character or undecodable byte written out."""
     def show(c: str) -> str:
-        category = unicodedata.category(c)
-        if category == "Cs":
-            return f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else f"\\u{ord(c):04x}"
-        return f"\\u{ord(c):04x}" if category in ("Cc", "Cf") else c
+        if not unshown(c):
+            return c
+        return f"\\x{ord(c) - 0xDC00:02x}" if 0xDC80 <= ord(c) <= 0xDCFF else f"\\u{ord(c):04x}"
     return "".join(map(show, name))
 
 
