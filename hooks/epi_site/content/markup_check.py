@@ -58,9 +58,9 @@ def check_texts(project: Project, problems: Problems) -> None:
             continue
         file = rel(path, project.root)
         meta, body, first = split_front_matter(text, file, Problems())
-        check_text(file, body, first, problems)
+        directives = check_text(file, body, first, problems)
         if not file.startswith("docs/"):
-            for directive in [d for d in find(body, first) if d.name in NAMES][:limits.MAX_DIRECTIVES]:
+            for directive in [d for d in directives if d.name in NAMES][:limits.MAX_DIRECTIVES]:
                 written = f"[[{directive.name}{' ' + directive.argument if directive.argument else ''}]]"
                 problems.add(file, f"'{written}' works only in the pages of docs/; here it would show as text",
                              line=directive.line,
@@ -72,8 +72,9 @@ def check_texts(project: Project, problems: Problems) -> None:
                          where="front matter.image", fix=IMAGE_FIX, category=UNSAFE)
 
 
-def check_text(file: str, body: str, first: int, problems: Problems) -> None:
-    """The problems of one Markdown text (without its front matter) that starts on line ``first``."""
+def check_text(file: str, body: str, first: int, problems: Problems) -> list:
+    """The problems of one Markdown text (without its front matter) that starts on line ``first``;
+    returns its directive lines, for the rules that depend on where the text is."""
 
     def refuse(line: int, message: str, fix: str) -> None:
         problems.add(file, message, line=line, fix=fix, category=UNSAFE)
@@ -81,7 +82,7 @@ def check_text(file: str, body: str, first: int, problems: Problems) -> None:
     if len(body) > limits.MAX_FILE_CHARACTERS:
         refuse(first, f"this text is too long ({len(body):,} characters; the limit is {limits.MAX_FILE_CHARACTERS:,})",
                "split it into several pages or news items")
-        return
+        return []  # not read further, to keep the check fast
     _check_limits(body, first, refuse)
     found = find(body, first)
     if len(found) > limits.MAX_DIRECTIVES:
@@ -122,6 +123,7 @@ def check_text(file: str, body: str, first: int, problems: Problems) -> None:
                 refuse(number, f"'{written}' sets {what}, which texts may not set",
                        "delete the braces; a heading may keep its own id ({#my-id}), and the only classes are "
                        + ", ".join(f".{c}" for c in sorted(AUTHOR_CLASSES)))
+    return found
 
 
 def _check_target(target: str, image: bool | None, line: int, refuse) -> None:
