@@ -266,22 +266,41 @@ RLO = "\u202e"  # shows what follows from right to left: "moc.elpmaxe" reads as 
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
+def _replace_once(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 def _plant_direction_controls(root: Path) -> None:
     for path, old in ((root / "docs/goals.en.md", "title: Goals and expected results"),
                       (root / "docs/goals.en.md", "description: EPI's overall aim"),
                       (root / "docs/goals.en.md", "The project's overall aim"),
                       (root / "content/news/2020-01-01-epi-starts.en.md", "title: The European Pact"),
                       (root / "content/partners.yml", "name: Pro Arbeit")):
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace(old, old + f" {RLO}gnp.exe", 1), encoding="utf-8")
+        _replace_once(path, old, old + f" {RLO}gnp.exe")
+
+
+def _plant_in_the_catalog(root: Path) -> None:
+    """U+202E at the start of the Swedish translation of "Partners"."""
+    catalog = root / "locales/sv.po"
+    text = catalog.read_text(encoding="utf-8")
+    first = text.index('msgstr "', text.index('msgid "Partners"'))
+    catalog.write_text(text[:first + 8] + RLO + text[first + 8:], encoding="utf-8")
+
+
+def _outputs_holding(scratch: Path, site: Path, *patterns: re.Pattern) -> list[str]:
+    """Build with the check bypassed; the text outputs that hold a direction control (or a pattern)."""
+    result = build_unchecked(scratch, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
+            and any(pattern.search(p.read_text(encoding="utf-8", errors="replace"))
+                    for pattern in (DIRECTION_CONTROLS, *patterns))]
 
 
 def test_a_direction_control_is_refused_with_its_line_in_every_kind_of_file(scratch):
     _plant_direction_controls(scratch)
-    catalog = scratch / "locales/sv.po"
-    text = catalog.read_text(encoding="utf-8")
-    first = text.index('msgstr "', text.index('msgid "Partners"'))
-    catalog.write_text(text[:first + 8] + RLO + text[first + 8:], encoding="utf-8")
+    _plant_in_the_catalog(scratch)
     result = check(scratch)
     assert result.returncode != 0
     out = result.stdout + result.stderr
@@ -295,10 +314,7 @@ def test_a_direction_control_is_refused_with_its_line_in_every_kind_of_file(scra
 def test_a_direction_control_never_reaches_the_site_even_unchecked(scratch, tmp_path):
     _plant_direction_controls(scratch)
     site = tmp_path / "site"
-    result = build_unchecked(scratch, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
-               and RLO in p.read_text(encoding="utf-8", errors="replace")]
+    reached = _outputs_holding(scratch, site)
     assert not reached, reached
     page = page_path(site, "en", "goals/").read_text(encoding="utf-8")
     assert "gnp.exe" in page  # the words stay; only the invisible control goes
@@ -328,9 +344,7 @@ def _plant_escaped_direction_controls(root: Path) -> None:
     for path, old, new in ((root / "content/partners.yml", "name: Pro Arbeit", 'name: "Pro Arbeit \\u202egnp.exe"'),
                            (root / "content/news/2020-01-01-epi-starts.en.md", "title: The European Pact for Integration began on 1 January 2020",
                             'title: "The European Pact \\u2066gnp.exe\\u2069 began on 1 January 2020"')):
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        _replace_once(path, old, new)
 
 
 def test_a_direction_control_written_as_a_yaml_escape_is_refused(scratch):
@@ -345,10 +359,7 @@ def test_a_direction_control_written_as_a_yaml_escape_is_refused(scratch):
 def test_a_direction_control_written_as_a_yaml_escape_never_reaches_the_site(scratch, tmp_path):
     _plant_escaped_direction_controls(scratch)
     site = tmp_path / "site"
-    result = build_unchecked(scratch, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
-               and DIRECTION_CONTROLS.search(p.read_text(encoding="utf-8", errors="replace"))]
+    reached = _outputs_holding(scratch, site)
     assert not reached, reached
     assert "Pro Arbeit gnp.exe" in page_path(site, "en", "partners/").read_text(encoding="utf-8")
 
@@ -357,9 +368,7 @@ def _plant_direction_references(root: Path) -> None:
     """The same control written as a character reference, which Markdown passes on to the page."""
     for path, old, new in ((root / "docs/goals.en.md", "The project's overall aim", "The &#x202E;project's overall aim"),
                            (root / "content/news/2020-01-01-epi-starts.en.md", "Seven cities,", "Seven &#8238;cities,")):
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        _replace_once(path, old, new)
 
 
 def test_a_direction_control_written_as_a_character_reference_is_refused(scratch):
@@ -373,25 +382,14 @@ def test_a_direction_control_written_as_a_character_reference_is_refused(scratch
 
 def test_a_direction_control_written_as_a_character_reference_never_reaches_the_site(scratch, tmp_path):
     _plant_direction_references(scratch)
-    site = tmp_path / "site"
-    result = build_unchecked(scratch, site)
-    assert result.returncode == 0, result.stdout + result.stderr
     reference = re.compile(r"&#(?:[xX]0*(?:202[a-eA-E]|206[6-9])|0*(?:823[4-8]|829[4-7]));")
-    reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
-               and (DIRECTION_CONTROLS.search(text := p.read_text(encoding="utf-8", errors="replace")) or reference.search(text))]
+    reached = _outputs_holding(scratch, tmp_path / "site", reference)
     assert not reached, reached
 
 
 def test_a_direction_control_in_a_catalog_never_reaches_the_site_even_unchecked(scratch, tmp_path):
-    catalog = scratch / "locales/sv.po"
-    text = catalog.read_text(encoding="utf-8")
-    first = text.index('msgstr "', text.index('msgid "Partners"'))
-    catalog.write_text(text[:first + 8] + RLO + text[first + 8:], encoding="utf-8")
-    site = tmp_path / "site"
-    result = build_unchecked(scratch, site)
-    assert result.returncode == 0, result.stdout + result.stderr
-    reached = [str(p.relative_to(site)) for p in site.rglob("*") if p.is_file() and p.suffix in (".html", ".xml", ".json", ".txt")
-               and RLO in p.read_text(encoding="utf-8", errors="replace")]
+    _plant_in_the_catalog(scratch)
+    reached = _outputs_holding(scratch, tmp_path / "site")
     assert not reached, reached
 
 
