@@ -6,6 +6,8 @@
     python3 tools/dev.py preview sv       preview English and one other language, fast
     python3 tools/dev.py check            check docs/, content/ and locales/ in seconds
     python3 tools/dev.py test             run the whole test suite
+    python3 tools/dev.py test --fast      the everyday loop: no browser, no slow tests (about 2 minutes)
+    python3 tools/dev.py lint             ruff, with the rules of pyproject.toml
     python3 tools/dev.py extract          update locales/ after changing a template's strings
     python3 tools/dev.py bench            measure build time, page weight and search index size
 
@@ -88,8 +90,13 @@ def main(argv: list[str]) -> int:
     if command == "extract":
         return run("-m", "epi_site.check", "--extract")
     if command == "test":
+        if "--fast" in rest:
+            rest = [arg for arg in rest if arg != "--fast"]
+            return run("-m", "pytest", "-m", "not browser and not slow", *rest)
         ensure_system_packages()
         return run("-m", "pytest", *rest)
+    if command == "lint":
+        return run("-m", "ruff", "check", "hooks", "tools", "tests", *rest)
     if command == "bench":
         ensure_system_packages()
         return run(str(ROOT / "tools" / "benchmark.py"), *rest)
