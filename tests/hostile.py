@@ -112,7 +112,7 @@ PAYLOADS = [
 # Where each kind of contributor text lives in the scratch project, and the page it is published on.
 TEXTS = {
     "docs page": ("docs/contact.en.md", "contact/index.html"),
-    "news item": ("content/news/2022-06-30-planned-end.en.md", "news/2022-06-30-planned-end/index.html"),
+    "news item": ("content/news/2020-01-01-partnership.en.md", "news/2020-01-01-partnership/index.html"),
     "partner text": ("content/partners/tree.en.md", "partners/tree/index.html"),
     "newsletter introduction": ("content/newsletter/2020-q1.en.md", "news/2020-q1/index.html"),
 }
@@ -225,3 +225,45 @@ def feed_violations(data: bytes) -> list[str]:
         if name in {"description", "content", "summary", "encoded"} and element.text:
             found += html_violations(element.text)  # the XML parser has undone the one level of escaping
     return found
+
+
+# --- catalog strings (issue 19) ---------------------------------------------------------------
+
+# What a translator's msgstr could carry beyond its words: line breaks that start a mail header of their
+# own, and a width on every placeholder; every other string also a tag whose name a narrower rule would
+# not read as one (the build then publishes the English words instead of that translation).
+CATALOG_TAG = " <x_y onfocus=alert(1)>"
+CATALOG_BREAKS = "\nBcc: victim@evil.example\r\nX-Line: two\u2028three"
+CATALOG_WIDTH = 99_999
+
+
+def hostile_catalog(root: Path, lang: str) -> int:
+    """Every msgstr of ``lang`` made hostile as said above; returns how many."""
+    import io
+
+    from babel.messages.catalog import PYTHON_FORMAT
+    from babel.messages.pofile import write_po
+
+    from epi_site.content.i18n import read_catalog
+
+    def widen(match) -> str:
+        if match.group(3) == "%":
+            return match.group(0)
+        return f"%({match.group(1)}){CATALOG_WIDTH}{match.group(3)}" if match.group(1) else match.group(0)
+
+    path = root / "locales" / f"{lang}.po"
+    catalog = read_catalog(path, lang)
+    changed = 0
+    for message in catalog:
+        if not message.id or not message.string:
+            continue
+        tail = CATALOG_BREAKS + (CATALOG_TAG if changed % 2 else "")
+        if isinstance(message.string, (list, tuple)):
+            message.string = tuple(PYTHON_FORMAT.sub(widen, s) + tail for s in message.string)
+        else:
+            message.string = PYTHON_FORMAT.sub(widen, message.string) + tail
+        changed += 1
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=0)
+    path.write_bytes(buffer.getvalue())
+    return changed

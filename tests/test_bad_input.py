@@ -132,37 +132,37 @@ def test_activity_in_an_unknown_phase(scratch):
 
 # --- news ----------------------------------------------------------------
 
-NEWS = "content/news/2022-06-30-planned-end.en.md"
+NEWS = "content/news/2020-01-01-partnership.en.md"
 
 
 def test_news_item_with_a_date_that_is_not_a_date(scratch):
-    edit(scratch / NEWS, "date: 2022-06-30", "date: 2022-06-31")
+    edit(scratch / NEWS, "date: 2020-01-01", "date: 2022-06-31")
     problem = only(problems_of(scratch), "'2022-06-31' is not a date")
     assert problem.file == NEWS and problem.line == 3 and "year-month-day" in problem.fix
 
 
 def test_news_item_without_a_date(scratch):
-    edit(scratch / NEWS, "date: 2022-06-30\n", "")
+    edit(scratch / NEWS, "date: 2020-01-01\n", "")
     problem = only(problems_of(scratch), "'date' is missing")
     assert problem.file == NEWS
 
 
 def test_news_item_without_a_title(scratch):
-    edit(scratch / NEWS, "title: EPI reaches its planned end\n", "")
+    edit(scratch / NEWS, "title: Thirteen partners from eight countries\n", "")
     assert only(problems_of(scratch), "'title' is missing").file == NEWS
 
 
 def test_news_file_with_an_unknown_language_suffix(scratch):
-    (scratch / "content/news/2022-06-30-planned-end.fr.md").write_text("---\ntitle: Fin\nsummary: Fin\n---\n")
+    (scratch / "content/news/2020-01-01-partnership.fr.md").write_text("---\ntitle: Fin\nsummary: Fin\n---\n")
     problem = only(problems_of(scratch), "'fr' is not one of the site's languages")
-    assert problem.file == "content/news/2022-06-30-planned-end.fr.md"
+    assert problem.file == "content/news/2020-01-01-partnership.fr.md"
 
 
 def test_two_news_items_with_the_same_slug(scratch):
     (scratch / "content/news/archive").mkdir()
-    (scratch / "content/news/archive/2022-06-30-planned-end.en.md").write_text(
-        "---\ntitle: Again\ndate: 2022-06-30\nsummary: Again\n---\n")
-    problem = only(problems_of(scratch), "same name '2022-06-30-planned-end'")
+    (scratch / "content/news/archive/2020-01-01-partnership.en.md").write_text(
+        "---\ntitle: Again\ndate: 2020-01-01\nsummary: Again\n---\n")
+    problem = only(problems_of(scratch), "same name '2020-01-01-partnership'")
     assert "content/news" in problem.file and "another name" in problem.fix
 
 
@@ -173,15 +173,15 @@ def test_news_item_naming_an_unknown_partner(scratch):
 
 
 def test_translation_that_repeats_a_field_of_the_english_item(scratch):
-    path = scratch / "content/news/2022-06-30-planned-end.de.md"
+    path = scratch / "content/news/2020-01-01-partnership.de.md"
     edit(path, "title:", "date: 2022-07-01\ntitle:")
     problem = only(problems_of(scratch), "'date' belongs in the English file only")
-    assert problem.file == "content/news/2022-06-30-planned-end.de.md"
+    assert problem.file == "content/news/2020-01-01-partnership.de.md"
 
 
 def test_front_matter_that_is_never_closed(scratch):
     path = scratch / NEWS
-    path.write_text(path.read_text().replace("---\n\nAccording", "\nAccording", 1))
+    path.write_text(path.read_text().replace("---\n\nThe partnership", "\nThe partnership", 1))
     problem = only(problems_of(scratch), "never closed")
     assert problem.line == 1
 
@@ -258,7 +258,7 @@ def test_a_mistake_stops_the_build_and_leaves_the_last_site_untouched(scratch, t
     site.mkdir()
     (site / "index.html").write_text("the site that was published before")
     edit(scratch / "content/partners.yml", "country: SE", "country: Sweden")
-    edit(scratch / NEWS, "date: 2022-06-30", "date: 30 June 2022")
+    edit(scratch / NEWS, "date: 2020-01-01", "date: 30 June 2022")
     result = build(scratch, site)
     assert result.returncode != 0
     output = result.stdout + result.stderr
@@ -270,10 +270,10 @@ def test_a_mistake_stops_the_build_and_leaves_the_last_site_untouched(scratch, t
 
 
 def test_broken_link_in_a_news_item(scratch):
-    path = scratch / "content/news/2022-06-30-planned-end.sv.md"
+    path = scratch / "content/news/2020-01-01-partnership.sv.md"
     path.write_text(path.read_text() + "\nSe [kontakt](../../kontakt.md).\n")
     problem = only(problems_of(scratch), "'../../kontakt.md' leads to no page")
-    assert problem.file == "content/news/2022-06-30-planned-end.sv.md"
+    assert problem.file == "content/news/2020-01-01-partnership.sv.md"
     assert problem.line == line_of(path, "kontakt.md")
 
 
@@ -285,7 +285,7 @@ def test_pages_may_link_to_generated_pages(scratch):
 
 
 def test_links_in_news_items_name_pages_as_seen_from_docs(scratch):
-    path = scratch / "content/news/2022-06-30-planned-end.en.md"
+    path = scratch / "content/news/2020-01-01-partnership.en.md"
     path.write_text(path.read_text() + "\nSee [the goals](goals.md#6-raise-awareness) and [wrong](../goals.md).\n")
     problems = problems_of(scratch)
     assert len(problems) == 1

@@ -12,7 +12,7 @@ from conftest import build
 
 
 def check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "epi_site.check", "--root", str(root), "--no-status"],
+    return subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(root), "--no-status"],
                           capture_output=True, text=True)
 
 
@@ -86,7 +86,7 @@ def test_too_many_plural_forms(scratch):
 def test_a_plural_forms_header_that_is_not_the_languages_rule(scratch):
     po = scratch / "locales/lv.po"
     text = po.read_text(encoding="utf-8")
-    header = next(l for l in text.splitlines() if l.startswith('"Plural-Forms:'))
+    header = next(line for line in text.splitlines() if line.startswith('"Plural-Forms:'))
     line = text.splitlines().index(header) + 1
     po.write_text(text.replace(header, '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"'), encoding="utf-8")
     refused(scratch, f"locales/lv.po:{line}: the Plural-Forms line is not the rule of this language "
@@ -95,7 +95,9 @@ def test_a_plural_forms_header_that_is_not_the_languages_rule(scratch):
 
 
 @pytest.mark.parametrize("markup", ['<b>Startseite</b>', '<script>alert(1)</script>', 'Start&shy;seite',
-                                    'Start<!-- x -->seite', '<img src=x onerror=alert(1)>', 'Start&#60;seite'])
+                                    'Start<!-- x -->seite', '<img src=x onerror=alert(1)>', 'Start&#60;seite',
+                                    # a tag as browsers read one, whatever its name holds (issue 19)
+                                    'Start<x_y onfocus=alert(1)>', '<a:b onclick=x>', '</x_y>', '<?php ?>'])
 def test_markup_in_a_msgstr_whose_msgid_has_none(scratch, markup):
     line = edit(scratch / "locales/de.po", 'msgid "Home"\nmsgstr "Startseite"', f'msgid "Home"\nmsgstr "{markup}"')
     refused(scratch, f"locales/de.po:{line}: the translation of 'Home' holds HTML markup, which the English text has not",
@@ -106,3 +108,27 @@ def test_plain_punctuation_is_not_markup(scratch):
     edit(scratch / "locales/de.po", 'msgid "Home"\nmsgstr "Startseite"', 'msgid "Home"\nmsgstr "Start & Ziel < 3 >"')
     result = check(scratch)
     assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("width", ["%(source)3000000s", "%(source)-9s", "%(source).2s", "%(source)09s"])
+def test_a_placeholder_with_a_width_or_precision(scratch, width):
+    line = edit(scratch / "locales/de.po", 'msgid "Source: %(source)s"\nmsgstr "Quelle: %(source)s"',
+                f'msgid "Source: %(source)s"\nmsgstr "Quelle: {width}"')
+    refused(scratch, f"locales/de.po:{line}: the translation of 'Source: %(source)s' gives the placeholder {width}",
+            "write it as %(source)s, exactly as in the English text")
+
+
+@pytest.mark.parametrize("brk", ["\\n", "\\r", "\u2028", "\x85", "\\nBcc: x@example.org"])
+def test_a_line_break_in_a_one_line_string(scratch, brk):
+    line = edit(scratch / "locales/de.po", 'msgid "Home"\nmsgstr "Startseite"', f'msgid "Home"\nmsgstr "Start{brk}seite"')
+    refused(scratch, f"locales/de.po:{line}: the translation of 'Home' breaks the line",
+            "write the translation on one line")
+
+
+def test_a_byte_order_mark_at_the_start_of_a_catalog_is_accepted(scratch, tmp_path):
+    path = scratch / "locales/de.po"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    result = check(scratch)
+    assert result.returncode == 0, result.stdout
+    assert build(scratch, tmp_path / "site").returncode == 0
+    assert "Startseite" in (tmp_path / "site/de/index.html").read_text(encoding="utf-8")

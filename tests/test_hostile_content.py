@@ -94,7 +94,7 @@ def test_harmless_markdown_is_not_refused(scratch):
 
 
 def test_the_image_of_a_news_item_must_be_a_file_of_the_site(scratch):
-    path = scratch / "content/news/2022-06-30-planned-end.en.md"
+    path = scratch / "content/news/2020-01-01-partnership.en.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("summary:", "image: https://evil.example/pixel.gif\nimage_alt: a pixel\nsummary:", 1),
                     encoding="utf-8")
@@ -123,7 +123,7 @@ def test_yaml_anchors_and_aliases_are_refused_before_they_expand(scratch, file):
         text = bomb + text
         line = 1
     path.write_text(text, encoding="utf-8")
-    result = subprocess.run([sys.executable, "-c", "import sys; from epi_site.content.loading import load_content; "
+    result = subprocess.run([sys.executable, "-P", "-c", "import sys; from epi_site.content.loading import load_content; "
                              "from epi_site.project import load_project; from pathlib import Path; "
                              "c, p = load_content(load_project(Path(sys.argv[1]))); "
                              "print('\\n'.join(f'{x.file}|{x.line}|{x.message}' for x in p))", str(scratch)],
@@ -140,11 +140,11 @@ def test_deeply_nested_yaml_is_refused(scratch):
 
 
 def test_a_huge_file_is_refused_before_it_is_read(scratch):
-    path = scratch / "content/news/2022-06-30-planned-end.en.md"
+    path = scratch / "content/news/2020-01-01-partnership.en.md"
     path.write_text(path.read_text() + "\n" + ("word " * 250_000), encoding="utf-8")
     _, problems = load_content(load_project(scratch))
     found = [p for p in problems if "this file is too large" in p.message]
-    assert found and found[0].file == "content/news/2022-06-30-planned-end.en.md" and found[0].fix
+    assert found and found[0].file == "content/news/2020-01-01-partnership.en.md" and found[0].fix
 
 
 def test_the_check_takes_linear_time_on_the_longest_allowed_text(scratch):
@@ -154,7 +154,7 @@ def test_the_check_takes_linear_time_on_the_longest_allowed_text(scratch):
     code = ("import sys, time; from epi_site.content.loading import load_content; from epi_site.project import load_project;"
             "from pathlib import Path; t = time.process_time(); c, p = load_content(load_project(Path(sys.argv[1])));"
             "print(time.process_time() - t, len(p))")
-    result = subprocess.run([sys.executable, "-c", code, str(scratch)], capture_output=True, text=True, timeout=60,
+    result = subprocess.run([sys.executable, "-P", "-c", code, str(scratch)], capture_output=True, text=True, timeout=60,
                             env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     seconds, count = result.stdout.split()
@@ -187,7 +187,7 @@ def test_no_payload_survives_in_any_page(hostile_site, site):
         new = [v for v in found if v not in baseline]
         assert not new, f"{path.relative_to(hostile_site)}: {new}"
         checked += 1
-    assert checked > 250
+    assert checked > 220  # every page of eight languages
 
 
 def test_no_payload_survives_in_the_feeds(hostile_site):
@@ -271,3 +271,104 @@ def test_too_many_directives_are_refused(scratch):
     _, problems = load_content(load_project(scratch))
     found = [p for p in problems if "lines such as [[chart" in p.message]
     assert found and found[0].file == "docs/contact.en.md" and found[0].category == UNSAFE
+
+
+# --- catalog strings are contributor text wherever they go (issue 19) ---------------------
+
+CATALOG_LANG = "de"
+
+
+@pytest.fixture(scope="module")
+def hostile_catalog_site(tmp_path_factory):
+    """Every German msgstr with a tag, line breaks and placeholder widths, and a news item left
+    untranslated so that the feeds carry the catalog's fallback notice; built with the check bypassed."""
+    from hostile import hostile_catalog
+
+    root = copy_project(tmp_path_factory.mktemp("catalog") / "project")
+    (root / f"content/news/2020-01-01-epi-starts.{CATALOG_LANG}.md").unlink()
+    changed = hostile_catalog(root, CATALOG_LANG)
+    _, problems = load_content(load_project(root))
+    site = tmp_path_factory.mktemp("catalog-site")
+    build_bypassing_the_check(root, site)
+    return site, changed, list(problems)
+
+
+def test_every_hostile_msgstr_is_refused_as_unsafe(hostile_catalog_site):
+    _, changed, problems = hostile_catalog_site
+    refused = [p for p in problems if p.file == f"locales/{CATALOG_LANG}.po" and p.category == UNSAFE]
+    assert len({p.line for p in refused}) == changed > 50
+    assert all(p.line for p in refused)
+
+
+def _catalog_outputs(site: Path) -> list[Path]:
+    return sorted(path for path in (site / CATALOG_LANG).rglob("*")
+                  if path.is_file() and "pagefind" not in path.parts and path.suffix in {".html", ".xml", ".txt", ".json"})
+
+
+def test_a_hostile_msgstr_is_inert_in_every_page_feed_and_email(hostile_catalog_site, site):
+    hostile_site, _, _ = hostile_catalog_site
+    outputs = _catalog_outputs(hostile_site)
+    assert len(outputs) > 30
+    one_line = "Bcc: victim@evil.example X-Line: two three"
+    arrived = 0
+    for path in outputs:
+        data = path.read_bytes()
+        # A translation with a tag is left out, in every format (the plain-text email too): English instead.
+        assert b"x_y" not in data and b"onfocus" not in data, path
+        assert b" " * 1000 not in data, path  # no placeholder width was applied
+        arrived += data.count(one_line.encode())
+        if path.suffix == ".html":
+            page = lxml.html.fromstring(data)
+            found = violations(page)
+            shipped = site / path.relative_to(hostile_site)
+            baseline = violations(lxml.html.fromstring(shipped.read_bytes())) if shipped.exists() else []
+            assert not [v for v in found if v not in baseline], path
+    # The other translations arrive as the translator wrote them, their line breaks made spaces.
+    assert arrived > 100
+
+
+def test_the_feeds_carry_catalog_strings_as_text_on_one_line(hostile_catalog_site):
+    import lxml.etree
+
+    hostile_site, _, _ = hostile_catalog_site
+    titles = []
+    for name in ("news/rss.xml", "news/atom.xml", "news/newsletter.rss.xml", "news/newsletter.atom.xml"):
+        tree = lxml.etree.fromstring((hostile_site / CATALOG_LANG / name).read_bytes())
+        assert not feed_violations(lxml.etree.tostring(tree)), name
+        titles += [e.text or "" for e in tree.iter() if isinstance(e.tag, str) and e.tag.split("}")[-1] == "title"]
+    assert any("Bcc:" in t for t in titles)
+    assert not [t for t in titles if re.search("[\n\r\u2028\u2029\x85]", t)]
+
+
+def test_a_catalog_string_with_ampersand_and_less_than_is_text_in_the_feeds_html(scratch, tmp_path):
+    """Legitimate text ("R&D", "<3") passes the check; in the feed's HTML it must stay those characters."""
+    from babel.messages.pofile import read_po, write_po
+
+    from conftest import build
+
+    path = scratch / "locales/de.po"
+    catalog = read_po(path.open("rb"), locale="de")
+    msgid = "This text has not been translated into %(language)s yet, so it is shown in %(original)s."
+    catalog[msgid].string = "Noch nicht auf %(language)s, daher auf %(original)s (R&D <3)."
+    write_po(path.open("wb"), catalog)
+    (scratch / "content/news/2020-01-01-epi-starts.de.md").unlink()
+    site = tmp_path / "site"
+    assert build(scratch, site).returncode == 0
+    import lxml.etree
+    tree = lxml.etree.fromstring((site / "de/news/rss.xml").read_bytes())
+    encoded = [e.text for e in tree.iter() if isinstance(e.tag, str) and e.tag.endswith("encoded") and "R&" in e.text]
+    assert encoded and all("(R&amp;D &lt;3)" in text for text in encoded)
+    shown = lxml.html.fromstring(encoded[0]).text_content()
+    assert "(R&D <3)" in shown
+
+
+def test_a_hostile_msgstr_puts_no_header_line_in_an_email_edition(hostile_catalog_site):
+    hostile_site, _, _ = hostile_catalog_site
+    texts = sorted((hostile_site / CATALOG_LANG).rglob("email.txt"))
+    assert texts
+    lines = [line for path in texts for line in path.read_text(encoding="utf-8").splitlines()]
+    assert any("Bcc: victim@evil.example" in line for line in lines)  # the words are there...
+    assert not [line for line in lines if line.startswith(("Bcc:", "X-Line:"))]  # ...never a line of their own
+    for path in sorted((hostile_site / CATALOG_LANG).rglob("email.html")):
+        title = lxml.html.parse(str(path)).find(".//title").text
+        assert "\n" not in title, path

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
-from epi_site.content import directives, markdown_scan
+from epi_site.content import directives
 from epi_site.rendering import hand_written
 from epi_site.rendering.render import to_html
 from epi_site.safety.limits import MAX_DEPTH, tame
@@ -125,7 +125,7 @@ def test_deep_nesting_builds_without_a_traceback():
 def _process_seconds(code: str, timeout: int = 120) -> float:
     """CPU seconds ``code`` takes in a fresh interpreter (killed after ``timeout``)."""
     wrapped = f"import time\nt = time.process_time()\n{code}\nprint(time.process_time() - t)"
-    result = subprocess.run([sys.executable, "-c", wrapped], capture_output=True, text=True, timeout=timeout,
+    result = subprocess.run([sys.executable, "-P", "-c", wrapped], capture_output=True, text=True, timeout=timeout,
                             env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     return float(result.stdout.split()[-1])

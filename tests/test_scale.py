@@ -10,7 +10,7 @@ import feedparser
 from conftest import ROOT, build
 
 sys.path.insert(0, str(ROOT / "tools"))
-from synthetic import write_news  # noqa: E402
+from synthetic import write_news
 
 
 

@@ -9,7 +9,7 @@ measured, never asserted: the tests check behaviour, this script checks speed.
 
 - build time of all eight languages, against a stock Material + mkdocs-static-i18n
   build of the same docs/ without this project's hooks and overrides: with the cards and chart
-  images already in the cache (.cache/images/), and with every one of them drawn again;
+  images already in the cache (~/.cache/epi-site/images/), and with every one of them drawn again;
 - bytes and requests of a first visit to each language's home page, both set-ups;
 - the search index of each language against the stock all-language index;
 - Lighthouse (npm, with Debian's Chromium) on each kind of page in three languages;
@@ -38,22 +38,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from synthetic import multiply_pages, write_news  # noqa: E402
+from epi_site.project import load_project  # noqa: E402
+from synthetic import copy_project, multiply_pages, write_news  # noqa: E402
 
-LANGUAGES = ("en", "sv", "ro", "it", "es", "de", "pl", "lv")
+LANGUAGES = load_project(ROOT).languages  # mkdocs.yml is the one source of the language list
 CHROMIUM = os.environ.get("EPI_CHROMIUM", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
 LIGHTHOUSE_VERSION = "13.5.0"
 KINDS = {"home": "", "content": "goals/", "partner": "partners/cluj-napoca/", "timeline": "timeline/",
          "charts": "background/", "issue": "news/2020-q1/", "archive": "news/", "404": "404.html"}
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-
-
-def copy_project(target: Path) -> Path:
-    for name in ("docs", "content", "locales", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
 
 
 def stock_project(target: Path) -> Path:
@@ -81,7 +75,7 @@ plugins:
 
 def build(root: Path, site: Path, config: str = "mkdocs.yml") -> float:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / config), "-d", str(site)],
+    result = subprocess.run([sys.executable, "-P", "-m", "mkdocs", "build", "-q", "-f", str(root / config), "-d", str(site)],
                             cwd=root, capture_output=True, text=True, env=ENV)
     elapsed = time.perf_counter() - started
     if result.returncode:
@@ -95,7 +89,9 @@ def median_build(root: Path, site: Path, runs: int, config: str = "mkdocs.yml") 
 
 def cold_build(root: Path, site: Path) -> float:
     """A build that draws every card and chart image again, as the first build on a new machine does."""
-    shutil.rmtree(root / ".cache" / "images", ignore_errors=True)
+    from epi_site.rendering.image_cache import cache_folder
+
+    shutil.rmtree(cache_folder(), ignore_errors=True)
     return build(root, site)
 
 
@@ -140,7 +136,7 @@ def first_visit(site: Path) -> dict[str, tuple[int, int]]:
             for lang in LANGUAGES:
                 context = browser.new_context()
                 sizes = []
-                context.on("requestfinished", lambda r: sizes.append(r.sizes()["responseBodySize"]))
+                context.on("requestfinished", lambda r, sizes=sizes: sizes.append(r.sizes()["responseBodySize"]))
                 page = context.new_page()
                 page.goto(server.url + ("" if lang == "en" else f"{lang}/"), wait_until="networkidle")
                 page.wait_for_timeout(1500)  # the stock theme fetches its search index after load
@@ -210,7 +206,7 @@ def lighthouse(site: Path, languages=("en", "pl", "lv")) -> list[tuple[str, str,
 def reload_time(root: Path, config: str, touch: Path, runs: int) -> float:
     """Seconds from saving a page to the served site being rebuilt and reloaded."""
     port = 8300 + os.getpid() % 500
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(root / config), "--livereload",
+    process = subprocess.Popen([sys.executable, "-P", "-m", "mkdocs", "serve", "-f", str(root / config), "--livereload",
                                 "-a", f"127.0.0.1:{port}"], cwd=root, stderr=subprocess.PIPE, text=True, env=ENV)
     lines = []
     threading.Thread(target=lambda: [lines.append(line) for line in process.stderr], daemon=True).start()

@@ -4,9 +4,30 @@ into the repository, and plainly marked as test data."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import sys
 from pathlib import Path
 
-LANGUAGES = ("en", "sv", "ro", "it", "es", "de", "pl", "lv")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+
+from epi_site.project import load_project
+
+# mkdocs.yml is the one source of the language list.
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = load_project(ROOT).languages
+SOURCES = ("docs", "content", "locales", "overrides", "hooks", "mkdocs.yml")
+
+
+def copy_project(target: Path) -> Path:
+    """A scratch copy of everything a build reads, to break or extend without touching the repository."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in SOURCES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    return target
 
 
 def write_news(folder: Path, count: int, languages=LANGUAGES, first=dt.date(2020, 1, 6)) -> list[Path]:

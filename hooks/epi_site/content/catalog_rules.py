@@ -11,16 +11,42 @@ says the same things in words a translator can act on.
 
 from __future__ import annotations
 
+import re
 
 from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationError
 from babel.messages.checkers import num_plurals, python_format
 from babel.messages.plurals import get_plural
 
 from .problems import Problems
-from .sources import DIRECTION_FIX, MARKUP
+from .sources import BROWSER_MARKUP, DIRECTION_FIX
 from ..safety.safe_text import direction_controls
 
-_MARKUP = MARKUP
+# A msgstr is read as a browser reads it: Python code puts some strings in HTML and feeds itself.
+_MARKUP = BROWSER_MARKUP
+# What str.splitlines() takes for the end of a line: a title, a button or an email's subject is one line,
+# and a break there would put "Bcc: ..." on a line of its own in a mail's headers or a feed's title.
+LINE_BREAKS = re.compile("[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def _bare(match: re.Match) -> str:
+    name = match.group(1)
+    return "%" + (f"({name})" if name is not None else "") + match.group(3)
+
+
+def publishable(msgid: str, string: str) -> bool:
+    """False for a msgstr with markup where its English text has none (no msgid has any): such a
+    string could reach a page, a feed or an email as a tag, so the build leaves it out."""
+    return not _MARKUP.search(string) or bool(_MARKUP.search(msgid))
+
+
+def published(msgid: str, string: str) -> str:
+    """A msgstr as the build uses it, whatever the check said: on one line where its English text is,
+    and each placeholder without width or precision (``%(quarter)3000000s`` would write three million
+    spaces into a page; a larger width exhausts the memory). The check refuses both; the real
+    catalogs hold neither, so this changes nothing they publish."""
+    if not LINE_BREAKS.search(msgid):
+        string = LINE_BREAKS.sub(" ", string)
+    return PYTHON_FORMAT.sub(lambda m: _bare(m) if m.group(2) else m.group(0), string)
 
 
 def _forms(value) -> list[str]:
@@ -77,7 +103,20 @@ def check_message(catalog: Catalog, message: Message, file: str, problems: Probl
             return
     wanted = set().union(*map(_names, ids))
     markup_in_id = any(_MARKUP.search(i) for i in ids)
+    one_line = not any(LINE_BREAKS.search(i) for i in ids)
     for text in strings:
+        sized = next((m for m in PYTHON_FORMAT.finditer(text) if m.group(2)), None)
+        if sized:
+            problems.add(file, f"the translation of {label!r} gives the placeholder {sized.group(0)} a width or "
+                         "precision, which would pad the page with spaces (or stop the build)", line=line,
+                         fix=f"write it as {_bare(sized)}, exactly as in the English text", category="unsafe content")
+            return
+        if one_line and LINE_BREAKS.search(text):
+            problems.add(file, f"the translation of {label!r} breaks the line, and the English text is one line "
+                         "(a title, a label or an email's subject)", line=line,
+                         fix="write the translation on one line: replace the \\n (or the line break) with a space",
+                         category="unsafe content")
+            return
         have = _names(text)
         if have != wanted:
             missing, extra = wanted - have, have - wanted
@@ -96,5 +135,6 @@ def check_message(catalog: Catalog, message: Message, file: str, problems: Probl
             return
         if not markup_in_id and _MARKUP.search(text):
             problems.add(file, f"the translation of {label!r} holds HTML markup, which the English text has not",
-                         line=line, fix="write plain text: no <tags> and no &entities; (write & < > as they are)")
+                         line=line, fix="write plain text: no <tags> and no &entities; (write & < > as they are)",
+                         category="unsafe content")
             return

@@ -15,7 +15,7 @@ from ..project import Project
 
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2)}
 # A fixed date keeps the catalogs' headers the same from one run to the next.
-FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstrip_blocks": "true", "newstyle_gettext": "true"}
 
 

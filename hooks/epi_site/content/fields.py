@@ -7,6 +7,7 @@ import difflib
 import re
 
 from .problems import Problems
+from ..safety.urls import web_address_problem
 from .sources import LineDict
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -51,6 +52,16 @@ class Entry:
             self.problem(key, f"'{key}' must be text", f"write it as '{key}: {example or 'some text'}'")
             return None
         return str(value).strip()
+
+    def web_address(self, key: str, *, required: bool = False, example: str = "https://www.example.org/") -> str | None:
+        """A web-address field (a website, a channel): the one rule for every such field of every file."""
+        value = self.text(key, required=required, example=example)
+        problem = web_address_problem(value) if value else None
+        if problem:
+            self.problem(key, f"'{value[:80]}' {problem}",
+                         f"write the full address, starting with https://, such as '{key}: {example}'")
+            return None
+        return value
 
     def slug(self, key: str) -> str | None:
         value = self.text(key, example="a-short-id")

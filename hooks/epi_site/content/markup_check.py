@@ -20,7 +20,7 @@ from .problems import Problems
 from ..project import Project
 from ..safety import limits
 from ..safety.markup import AUTHOR_CLASSES, SCHEMES
-from ..safety.urls import is_local, normalise, scheme_of
+from ..safety.urls import is_local, is_plain_path, mailto_problem, normalise, scheme_of
 from .sources import read_text, rel, split_front_matter
 
 UNSAFE = "unsafe content"
@@ -136,6 +136,11 @@ def _check_target(target: str, image: bool | None, line: int, refuse) -> None:
         return
     if scheme and scheme not in SCHEMES:
         refuse(line, f"the address '{shown}' uses '{scheme}:', which links may not use", LINK_FIX)
+    elif scheme == "mailto" and mailto_problem(target):
+        written = "".join(c if c.isprintable() else "?" for c in target[:80])
+        refuse(line, f"the email link '{written}' {mailto_problem(target)}; a link that reads as one address "
+               "could send a copy of the reader's message elsewhere",
+               "write the address only: [write to us](mailto:hello@example.org)")
     elif not scheme and normalise(target).startswith("//"):
         refuse(line, f"the address '{shown}' does not say how to reach the other website",
                "write the full address, starting with https://" if image is False else IMAGE_FIX)
@@ -143,7 +148,7 @@ def _check_target(target: str, image: bool | None, line: int, refuse) -> None:
 
 def _check_limits(body: str, first: int, refuse) -> None:
     paragraph_start, paragraph = first, []
-    for number, line in enumerate(body.split("\n") + [""], start=first):
+    for number, line in enumerate([*body.split("\n"), ""], start=first):
         if len(line) > limits.MAX_LINE_CHARACTERS:
             refuse(number, f"this line is too long ({len(line):,} characters; the limit is {limits.MAX_LINE_CHARACTERS:,})",
                    "break it into shorter lines or paragraphs (an empty line between paragraphs)")
@@ -164,6 +169,4 @@ def _check_limits(body: str, first: int, refuse) -> None:
 
 
 def _is_plain_path(value: str) -> bool:
-    """A path within docs/: no scheme, host, absolute path or '..'."""
-    text = normalise(value)
-    return is_local(value) and not text.startswith("/") and ".." not in text.split("/")
+    return is_plain_path(value)

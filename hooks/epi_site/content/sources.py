@@ -105,6 +105,10 @@ _ENTITY_NAMES = sorted((name[:-1] for name in html5 if name.endswith(";")), key=
 # A tag's name ends with a space, "/" or ">", as browsers read it: "<anna@example.org>" and "n<N" are text.
 MARKUP = re.compile(r"<[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|</[A-Za-z]|<[!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|(?:"
                     + "|".join(_ENTITY_NAMES) + "));")
+# How a browser reads markup, for text that no template escapes for it (a catalog string may stand in
+# a feed's HTML or an email): "<" before a letter opens a tag whatever the name holds ("<x_y onfocus=...>"),
+# "</", "<!" and "<?" open an end tag or a comment, and references are read as above.
+BROWSER_MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|(?:" + "|".join(_ENTITY_NAMES) + "));")
 MARKUP_FIX = "write plain text: the site shows & < > as they are, so write them directly (& rather than &amp;)"
 
 

@@ -1,14 +1,17 @@
 """Drawn images cached by their content, so a rebuild redraws only the cards and charts that changed.
 
 The key is a hash of everything drawn, the drawing code, the font files and the versions of Pillow and
-zlib (a different encoder could give other bytes). The cache lives in ``.cache/images/`` at the
-project's root (ignored by git), never in docs/ or content/; a hit returns the very bytes a fresh
-drawing gives, and a damaged or missing entry is simply drawn again. An entry no build has used for
+zlib (a different encoder could give other bytes). The cache lives outside the repository, in the
+user's cache folder (``$XDG_CACHE_HOME/epi-site/images/``, else ``~/.cache/epi-site/images/``), where
+a pull request cannot put a file: a PNG committed under the key would otherwise be published in
+place of the drawn one. A hit returns the very bytes a fresh drawing gives, and a damaged or missing
+entry is simply drawn again. An entry no build has used for
 a week is removed (``prune``): each change of a title or of the drawing code leaves old images behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -19,7 +22,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
+from collections.abc import Callable
 
 import PIL
 
@@ -97,6 +101,13 @@ def stop_helpers() -> None:
 UNUSED_FOR = 7 * 24 * 3600  # seconds: a week, so that switching branches or languages redraws nothing
 
 
+def cache_folder() -> Path:
+    """The user's cache folder for drawn images (XDG's rule: a relative XDG_CACHE_HOME is ignored)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    root = Path(base) if base and os.path.isabs(base) else Path.home() / ".cache"
+    return root / "epi-site" / "images"
+
+
 class ImageCache:
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -118,10 +129,8 @@ class ImageCache:
             return None
         if path not in self.used:
             self.used.add(path)
-            try:
+            with contextlib.suppress(OSError):
                 os.utime(path)  # its last use, for ``prune``
-            except OSError:
-                pass
         return data
 
     def _keep(self, path: Path | None, data: bytes) -> None:
@@ -147,7 +156,7 @@ class ImageCache:
         paths = [self._path(d.kind, d.content) for d in drawings]
         found = [self._read(path) for path in paths]
         missing = [i for i, data in enumerate(found) if data is None]
-        for i, data in zip(missing, draw_all([(drawings[i].draw, drawings[i].argument) for i in missing])):
+        for i, data in zip(missing, draw_all([(drawings[i].draw, drawings[i].argument) for i in missing]), strict=True):
             self._keep(paths[i], data)
             found[i] = data
         return found

@@ -13,13 +13,19 @@ such files as well, should the check ever be bypassed.
 
 from __future__ import annotations
 
+import io
 import os
 import unicodedata
 from pathlib import Path
 
+from PIL import Image
+
 from ..content.problems import Problems
 from ..project import Project
+from .photos import RASTER, PhotoError, inspect, resize_fix, said
 from .safe_text import unshown
+from .pdf import FIX as PDF_FIX
+from .pdf import pdf_problems
 from .svg import svg_problems
 
 PAGE = ".md"
@@ -44,11 +50,52 @@ def _links_under(folder: Path) -> list[Path]:
     return sorted(found)
 
 
+def hard_linked(path: Path) -> bool:
+    """A file with more than one name: the other may be anywhere on the disk (git cannot carry one, a local
+    build can), so it could publish any file of the computer, as a symbolic link could."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return False
+    return not os.path.isdir(path) and info.st_nlink > 1
+
+
+def _hard_links_under(folder: Path) -> list[Path]:
+    found = []
+    for parent, _dirs, files in os.walk(folder, followlinks=False):
+        found += [Path(parent, name) for name in files if hard_linked(Path(parent, name))]
+    return sorted(found)
+
+
 def invisible_character(name: str) -> str | None:
     """The first control or invisible formatting character of a file name (a direction override
     shows "photo\u202egnp.exe" as "photoexe.png"), or None. A name that is not UTF-8 reaches Python
     with its bytes as lone surrogates (U+DC80-U+DCFF), which no text can hold: those count too."""
     return next((c for c in name if unshown(c)), None)
+
+
+def foreign_characters(name: str) -> str:
+    """The characters of a name outside ASCII, each as U+XXXX and its Unicode name: a Cyrillic 'о' reads as a
+    Latin 'o', so "gоals.en.md" would be another page than "goals.en.md" that looks the same."""
+    shown = []
+    for c in dict.fromkeys(c for c in name if ord(c) > 127 and not unshown(c)):
+        shown.append(f"U+{ord(c):04X} {unicodedata.name(c, 'unnamed character').lower()}")
+    return ", ".join(shown)
+
+
+def _case_collisions(folder: Path, root: Path) -> list[tuple[str, str]]:
+    """Pairs of names that differ only in capitals: one overwrites the other on Windows and macOS disks,
+    and on the site."""
+    seen: dict[str, str] = {}
+    found = []
+    for parent, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in (*dirs, *sorted(files)):
+            path = _rel(Path(parent, name), root)
+            other = seen.setdefault(path.casefold(), path)
+            if other != path:
+                found.append((path, other))
+    return found
 
 
 def _names_with_invisible_characters(folder: Path) -> list[tuple[Path, str]]:
@@ -71,7 +118,14 @@ def check_files(project: Project, problems: Problems) -> bool:
         problems.add(_rel(link, project.root), "this is a symbolic link; the site never follows links, because one "
                      "could publish any file of the computer that builds the site",
                      fix="put the file itself here (a copy), or delete the link")
-    if links:
+    hard = []
+    for folder in (project.docs_dir, project.content_dir, project.locales_dir):
+        hard += _hard_links_under(folder)
+    for path in hard:
+        problems.add(_rel(path, project.root), "this file is a hard link (it has another name elsewhere on the disk); "
+                     "the site never publishes one, because it could publish any file of the computer that builds the site",
+                     fix="put a copy of the file here instead (copy it, delete this one, rename the copy)")
+    if links or hard:
         return True
     for folder in (project.docs_dir, project.content_dir, project.locales_dir):
         for path, character in _names_with_invisible_characters(folder):
@@ -80,6 +134,20 @@ def check_files(project: Project, problems: Problems) -> bool:
             problems.add(_rel(path, project.root), f"this name {what}",
                          fix="rename it with letters, digits and hyphens only, such as photo-riga.jpg",
                          category="unsafe content")
+    for folder in (project.docs_dir, project.content_dir):
+        for parent, dirs, files in os.walk(folder, followlinks=False):
+            dirs.sort()
+            for name in (*dirs, *sorted(files)):
+                foreign = foreign_characters(name)
+                if foreign:
+                    problems.add(_rel(Path(parent, name), project.root),
+                                 f"this name holds letters outside the English alphabet ({foreign}); some look like "
+                                 "Latin letters, so the name could pass for another", fix="rename it with the letters a-z, "
+                                 "digits and hyphens only, such as photo-linkoping.jpg", category="unsafe content")
+        for path, other in _case_collisions(folder, project.root):
+            problems.add(path, f"this name differs from {other} only in capital letters; both would be the same "
+                         "page or file on the site", fix="rename one of them, or delete the one you do not need; "
+                         "names are written in small letters")
     docs = project.docs_dir
     for parent, dirs, files in os.walk(docs):
         dirs.sort()
@@ -95,7 +163,40 @@ def check_files(project: Project, problems: Problems) -> bool:
             elif suffix == ".svg":
                 for line, message, fix in svg_problems(path.read_bytes()):
                     problems.add(file, message, line=line, fix=fix)
+            elif suffix == ".pdf":
+                for message in pdf_problems(path.read_bytes()):
+                    problems.add(file, message, fix=PDF_FIX)
+            elif suffix in RASTER:
+                _check_photo(path, file, problems)
     return False
+
+
+def _check_photo(path: Path, file: str, problems: Problems) -> None:
+    """Refuse a photo beyond the limits; say what the build leaves out of one within them."""
+    data = path.read_bytes()
+    try:
+        photo = inspect(data)
+    except PhotoError as error:
+        size = _header_size(data)
+        problems.add(file, str(error), category="unsafe content",
+                     fix=resize_fix(*size) if size else "open it in a photo editor and save it again as JPEG or PNG")
+        return
+    if photo.held:
+        problems.warn(file, f"this photo holds {said(photo.held)}; the site publishes the photo without them",
+                      fix="nothing, if the photo may be published; remove it if it shows something private")
+
+
+def _header_size(data: bytes) -> tuple[int, int] | None:
+    """The width and height a PNG, JPEG or WebP header gives, without Pillow's limits (for the fix)."""
+    limit = Image.MAX_IMAGE_PIXELS
+    try:
+        Image.MAX_IMAGE_PIXELS = None  # read the header only: nothing is decoded here
+        with Image.open(io.BytesIO(data)) as image:
+            return image.size
+    except Exception:
+        return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = limit
 
 
 def publishable(docs_dir: Path, path: Path) -> bool:
@@ -109,8 +210,17 @@ def publishable(docs_dir: Path, path: Path) -> bool:
         return False
     for part in relative.parts:
         current = current / part
-        if current.is_symlink() or invisible_character(part):
+        if current.is_symlink() or invisible_character(part) or foreign_characters(part):
             return False
-    if path.name.startswith(".") or path.suffix.lower() not in ALLOWED:
+    if path.name.startswith(".") or path.suffix.lower() not in ALLOWED or hard_linked(path):
         return False
-    return path.suffix.lower() != ".svg" or not svg_problems(path.read_bytes())
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        return not pdf_problems(path.read_bytes())
+    if suffix in RASTER:
+        try:
+            inspect(path.read_bytes())
+        except PhotoError:
+            return False  # beyond the limits or unreadable: refused by the check
+        return True
+    return suffix != ".svg" or not svg_problems(path.read_bytes())

@@ -37,9 +37,7 @@ def depth(line: str) -> tuple[int, int]:
             columns += 1
         elif char == "\t":
             columns += 4
-        elif char == ">":
-            levels += 1
-        elif char in "-*+" and i + 1 < n and line[i + 1] in " \t":
+        elif char == ">" or (char in "-*+" and i + 1 < n and line[i + 1] in " \t"):
             levels += 1
         elif char.isdigit():
             j = i

@@ -14,7 +14,7 @@ import secrets
 import nh3
 
 from .safe_text import without_direction_controls
-from .urls import is_local, scheme_of
+from .urls import is_local, mailto_problem, scheme_of
 
 TAGS = frozenset({
     "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
@@ -44,11 +44,14 @@ _ID = re.compile(r"[\w-][\w.:-]{0,127}")
 
 
 def _attribute(tag: str, name: str, value: str) -> str | None:
-    """Per attribute, what ammonia's allow-lists cannot say: images only from the site, sane ids."""
+    """Per attribute, what ammonia's allow-lists cannot say: images only from the site, mailto: to
+    one plain address, sane ids."""
     if name == "src" and not is_local(value):
         return None
     if name == "href" and scheme_of(value) not in SCHEMES | {""}:
         return None
+    if name == "href" and scheme_of(value) == "mailto" and mailto_problem(value):
+        return None  # the text stays, without a link that could copy a message elsewhere
     if name == "id" and not _ID.fullmatch(value):
         return None
     return value

@@ -9,7 +9,7 @@ Markup's ``%`` as usual. Text templates (autoescape off) get the plain string.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from jinja2 import pass_context
 from markupsafe import escape
