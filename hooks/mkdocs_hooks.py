@@ -27,19 +27,20 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from epi_site.content.i18n import translations  # noqa: E402
-from epi_site.rendering import hand_written  # noqa: E402
-from epi_site.safety.markup import Fragments  # noqa: E402
-from epi_site.rendering.anchors import LazyIds, as_python_markdown_returns  # noqa: E402
-from epi_site.rendering.image_cache import stop_helpers  # noqa: E402
-from epi_site.rendering.site_writer import SiteWriter  # noqa: E402
-from epi_site.rendering.template_cache import SharedTemplateCode  # noqa: E402
-from epi_site.rendering.search_index import SearchIndexError, build_search_index  # noqa: E402
-from epi_site.safety.files import publishable  # noqa: E402
-from epi_site.safety.safe_text import without_direction_controls  # noqa: E402
-from epi_site.safety.template_text import text_gettext  # noqa: E402
-from epi_site.site_state import SiteState  # noqa: E402
-from epi_site.rendering.urls import page_url  # noqa: E402
+from epi_site.content.i18n import translations
+from epi_site.rendering import hand_written
+from epi_site.safety.markup import Fragments
+from epi_site.rendering.anchors import LazyIds, as_python_markdown_returns
+from epi_site.rendering.image_cache import stop_helpers
+from epi_site.rendering.site_writer import SiteWriter
+from epi_site.rendering.template_cache import SharedTemplateCode
+from epi_site.rendering.search_index import SearchIndexError, build_search_index
+from epi_site.safety.files import publishable
+from epi_site.safety.photos import RASTER, published_file
+from epi_site.safety.safe_text import without_direction_controls
+from epi_site.safety.template_text import text_gettext
+from epi_site.site_state import SiteState
+from epi_site.rendering.urls import page_url
 
 state = SiteState()
 theme_code = SharedTemplateCode()  # each language's environment compiles the theme again without it
@@ -51,6 +52,11 @@ class _WrittenInBackground(File):
 
     def copy_file(self, dirty: bool = False) -> None:
         writer.write(Path(self.abs_dest_path), self.content_bytes)
+
+
+def _copy_published_photo(file: File, dirty: bool = False) -> None:
+    """A photo of docs/ without its metadata, at a width a page uses (safety/photos.py)."""
+    writer.write(Path(file.abs_dest_path), published_file(Path(file.abs_src_path)))
 
 
 def _language(config) -> str:
@@ -112,6 +118,8 @@ def on_files(files: Files, config) -> Files:
         # Only contributors' files need the rule; the theme's thousands of files are trusted.
         elif file.src_dir == config.docs_dir and not publishable(docs_dir, Path(file.abs_src_path)):
             files.remove(file)  # behind the check: links, scripts, unsafe SVGs are never copied
+        elif file.src_dir == config.docs_dir and file.src_uri.lower().endswith(RASTER):
+            file.copy_file = types.MethodType(_copy_published_photo, file)  # never the file as uploaded
     build = state.build(lang)
     pages = build.pages()
     for page in pages:

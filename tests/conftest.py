@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,29 +10,25 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("en", "sv", "ro", "it", "es", "de", "pl", "lv")
-SOURCES = ("docs", "content", "locales", "overrides", "hooks", "mkdocs.yml")
+# Every interpreter a test starts imports no file of its working directory (a scratch copy's nh3.py
+# must not replace the sanitiser), as tools/dev.py runs them: with -P, and PYTHONSAFEPATH for the rest.
+os.environ["PYTHONSAFEPATH"] = "1"
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "tools"))
 
+from epi_site.project import load_project  # noqa: E402  (hooks/ and tools/ are put on the path just above)
+from synthetic import copy_project  # noqa: E402  (tests import it from here)
 
-def copy_project(target: Path) -> Path:
-    """A scratch copy of everything a build reads, to break or extend without touching the repository."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SOURCES:
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    return target
+LANGUAGES = load_project(ROOT).languages  # mkdocs.yml is the one source of the language list
 
 
 def build(root: Path, site: Path, *, strict: bool = True) -> subprocess.CompletedProcess:
     # Not --quiet: MkDocs then drops warnings before --strict can count them.
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    command = [sys.executable, "-P", "-m", "mkdocs", "build", "--clean", "-f", str(root / "mkdocs.yml"), "-d", str(site)]
     if strict:
         command.append("--strict")
     return subprocess.run(command, capture_output=True, text=True, cwd=root,
-                          env={**__import__("os").environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 @pytest.fixture(scope="session")
@@ -57,3 +53,15 @@ def page_path(site: Path, lang: str, path: str = "") -> Path:
 def html_pages(site: Path) -> list[Path]:
     """Every page a reader can open (email editions are files for mailing tools, not pages)."""
     return sorted(p for p in site.rglob("*.html") if p.name != "email.html" and "pagefind" not in p.parts)
+
+
+def declared_pages(*, listed_only: bool = False) -> list[str]:
+    """The keys of the pages each language has: docs/ pages and every generated page kind declares.
+    Tests count the output against this, not against a number that goes stale with the content."""
+    from epi_site.content.loading import load_content
+    from epi_site.content.page_kinds import generated_pages
+
+    content, _ = load_content(load_project(ROOT))
+    hand_written = sorted({path.name.split(".")[0] for path in (ROOT / "docs").glob("*.md")})
+    generated = [key for key, (kind, _) in generated_pages(content).items() if kind.listed or not listed_only]
+    return hand_written + generated

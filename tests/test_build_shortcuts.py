@@ -156,10 +156,10 @@ def test_the_theme_is_listed_once_for_every_language_without_hidden_folders(tmp_
     monkeypatch.setattr(FileSystemLoader, "list_templates", lambda self: walks.append(1) or walk(self))
 
     class Theme:
-        dirs = [str(tmp_path)]
+        dirs = (str(tmp_path),)
 
         def get_env(self):
-            return Environment(loader=FileSystemLoader(self.dirs))
+            return Environment(loader=FileSystemLoader(self.dirs), autoescape=True)
 
     theme, adapter = Theme(), _adapter()
     adapter._list_theme_once(theme)

@@ -9,7 +9,9 @@ from urllib.parse import urljoin
 import pytest
 from lxml import html
 
-from conftest import LANGUAGES, page_path
+from conftest import LANGUAGES, ROOT, page_path
+from epi_site.content.i18n import translations
+from epi_site.project import load_project
 from epi_site.rendering.render import Formats
 
 PARTNERS = ("patrir", "consorzio-comunita-brianza", "cartagena", "cluj-napoca", "dietzenbach", "linkoping", "lublin",
@@ -35,7 +37,7 @@ def test_partners_index_groups_partners_by_role(site, lang):
     assert len(groups) == 3
     sizes = [len(h.getnext().xpath("li")) for h in groups]
     assert sizes == [2, 7, 4]
-    links = tree.xpath("//article//ul[@class='epi-partners']//a/@href")
+    links = tree.xpath("//article//ul[@class='epi-cities epi-partners']//a/@href")  # the home page's cards
     assert len(links) == 13 and all(resolve(site, page, href).is_file() for href in links)
 
 
@@ -112,3 +114,22 @@ def test_csv_labels_follow_the_language(site):
     german = (site / "de/data/unemployment-2019.csv").read_text()
     assert "26809473" in english and "26809473" in german
     assert english != german
+
+
+def test_the_404_page_helps_in_every_language(site):
+    """GitHub Pages serves the root 404.html for a missing address in any language: it speaks all eight."""
+    project = load_project(ROOT)
+    page = html.fromstring((site / "404.html").read_bytes())
+    items = page.xpath("//ul[@class='epi-not-found']/li")
+    assert [li.get("lang") for li in items] == [code for code in LANGUAGES if code != "en"]
+    for li in items:
+        code = li.get("lang")
+        gettext = translations(project, code).gettext
+        link = li.xpath(".//a")[0]
+        assert link.get("hreflang") == code and link.get("href").rstrip("/").endswith(f"/{code}")
+        assert li.xpath("string(span)") == gettext("Page not found") != "Page not found"
+        assert gettext("Go to the home page") in link.text_content()
+        assert (site / code / "index.html").is_file()
+    # A language's own 404 page lists the others, English included.
+    swedish = html.fromstring((site / "sv/404.html").read_bytes())
+    assert "en" in swedish.xpath("//ul[@class='epi-not-found']/li/@lang")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -16,7 +16,7 @@ from conftest import html_pages
 SITE_URL = "https://www.epi-project.com/"
 
 
-@lru_cache(maxsize=None)
+@cache
 def ids_of(path: Path) -> frozenset[str]:
     tree = html.fromstring(path.read_bytes())
     return frozenset(tree.xpath("//@id") + tree.xpath("//a/@name"))

@@ -52,8 +52,8 @@ def _replace(root: Path, file: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-NEWS = "content/news/2022-06-30-planned-end.en.md"
-NEWS_PAGE = "news/2022-06-30-planned-end"
+NEWS = "content/news/2020-01-01-partnership.en.md"
+NEWS_PAGE = "news/2020-01-01-partnership"
 
 
 def seam_project(target: Path) -> Path:
@@ -64,9 +64,9 @@ def seam_project(target: Path) -> Path:
         text = re.sub(r"(?m)^  EU-27: .*$", "  EU-27: " + _quoted(FORMULA + X), text)
         file.write_text(text, encoding="utf-8")
     _replace(root, "content/site.yml", "  name: PATRIR", "  name: " + _quoted(X))
-    _replace(root, NEWS, "title: EPI reaches its planned end", "title: " + _quoted(X + " " + M + " \u0008\u001b مرحبا 🇪🇺"))
-    _replace(root, NEWS, "summary: According to the project plan, the European Pact for Integration was to end on "
-             "30 June 2022, after 30 months.", "summary: " + _quoted(X + " " + M))
+    _replace(root, NEWS, "title: Thirteen partners from eight countries", "title: " + _quoted(X + " " + M + " \u0008\u001b مرحبا 🇪🇺"))
+    _replace(root, NEWS, "summary: The EPI partnership brought together two coordinators, seven cities and four "
+             "technical partners.", "summary: " + _quoted(X + " " + M))
     _replace(root, "content/newsletter/2020-q1.en.md", "title: The start of the European Pact for Integration",
              "title: " + _quoted(X))
     _replace(root, "content/charts.en.yml", "    eu-citizens: Unemployed EU citizens", "    eu-citizens: " + _quoted(FORMULA + X))
@@ -84,6 +84,11 @@ def seams(tmp_path_factory):
 
 def _json_ld(tree) -> list:
     return [json.loads(s.text) for s in tree.xpath("//script[@type='application/ld+json']")]
+
+
+def _main_json_ld(tree) -> list:
+    """The blocks about the page's subject, less its breadcrumb trail (whose names are checked with the page's)."""
+    return [block for block in _json_ld(tree) if block.get("@type") != "BreadcrumbList"]
 
 
 def _new_violations(tree) -> list[str]:
@@ -123,7 +128,7 @@ def test_every_page_keeps_the_values_as_text(seams, site):
             assert block.get("type") == "application/ld+json" or block.get("src"), path
         _json_ld(tree)  # every block parses
         checked += 1
-    assert checked > 250
+    assert checked > 220  # every page of eight languages
 
 
 @pytest.mark.parametrize("lang", ["en", "lv", "pl"])
@@ -134,7 +139,7 @@ def test_a_place_name_is_text_in_headings_title_previews_and_json_ld(seams, lang
     assert tree.xpath("string(//h1)").strip() == name
     assert tree.xpath("string(//title)").startswith(name)
     assert tree.xpath("//meta[@property='og:title']/@content") == [name]
-    (block,) = _json_ld(tree)  # parses; it names the partner as partners.yml does, not by the place name
+    (block,) = _main_json_ld(tree)  # parses; it names the partner as partners.yml does, not by the place name
     assert block["@type"] == "Organization"
     assert not tree.xpath("//*[contains(concat(' ', @class, ' '), ' epi-cities ')]"), "[[cities]] was expanded"
     card = site / ("" if lang == "en" else lang) / "cards/partners/riga.png"
@@ -160,7 +165,7 @@ def test_a_news_title_is_text_in_previews_json_ld_and_share_links(seams):
     tree = lxml.html.parse(str(page_path(site, "en", NEWS_PAGE))).getroot()
     assert tree.xpath("//meta[@property='og:title']/@content") == [title]
     assert tree.xpath("//meta[@property='og:description']/@content") == [SHOWN + " " + M]
-    (article,) = _json_ld(tree)
+    (article,) = _main_json_ld(tree)
     assert article["headline"] == title
     shares = tree.xpath("//*[@class='epi-share']//a/@href")
     assert shares and all(h.startswith(("https://", "mailto:?")) for h in shares)
@@ -211,7 +216,7 @@ def test_a_glossary_form_with_inner_wildcards_is_refused_and_cannot_hang(scratch
             "from epi_site.project import load_project; t = time.process_time(); "
             "c, p = load_content(load_project(Path(sys.argv[1]))); "
             "print(round(time.process_time() - t, 1)); print('\\n'.join(f'{x.file}|{x.line}|{x.message}|{x.fix}' for x in p))")
-    result = subprocess.run([sys.executable, "-c", code, str(scratch)], capture_output=True, text=True, timeout=60,
+    result = subprocess.run([sys.executable, "-P", "-c", code, str(scratch)], capture_output=True, text=True, timeout=60,
                             env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 0, result.stderr
     seconds, *lines = result.stdout.splitlines()
@@ -229,7 +234,7 @@ def test_glossary_patterns_run_in_linear_time_behind_the_check():
             "    t = time.process_time(); _pattern(form).search(text); assert time.process_time() - t < 2, form\n"
             "assert _pattern('strategi* de integrare a* oraș*').search('strategiile de integrare ale orașelor')\n")
     try:
-        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30,
+        result = subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, timeout=30,
                                 env={"PYTHONPATH": str(ROOT / "hooks")})
     except subprocess.TimeoutExpired:
         pytest.fail("a glossary pattern backtracks without end")
@@ -242,7 +247,7 @@ def test_glossary_values_are_escaped_in_github_annotations(scratch):
              '    write: "zz\\n::error file=evil::forged\\n##[error]old\\r::add-mask::x\\u2028::warning::y"\n')
     _replace(scratch, "content/glossary.yml", "    accept: [städernas integrationsstrategi*, stadens integrationsstrategi*, "
              "städers integrationsstrategi*,\n             integrationsstrategi* för staden, integrationsstrategi* för städerna]\n", "")
-    result = subprocess.run([sys.executable, "-m", "epi_site.check", "--root", str(scratch), "--format", "github"],
+    result = subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(scratch), "--format", "github"],
                             capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     lines = result.stdout.splitlines()
     assert any("::warning file=docs/goals.sv.md" in line and "zz%0A::error" in line for line in lines), result.stdout[-2000:]
@@ -394,7 +399,7 @@ def test_a_value_of_the_wrong_type_gets_a_message_not_a_traceback(scratch, old, 
     """Before: 'social: 5' ended the check in a TypeError traceback; an introduction's title written as
     a list was published as "['a', 'b']" in the issue, its feeds and its email editions."""
     _replace(scratch, file, old, new)
-    result = subprocess.run([sys.executable, "-m", "epi_site.check", "--root", str(scratch), "--no-status"],
+    result = subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(scratch), "--no-status"],
                             capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-1500:]
     line = (scratch / file).read_text().splitlines().index(new.strip()) + 1
@@ -407,7 +412,7 @@ def test_file_names_cannot_forge_workflow_commands(scratch):
     (scratch / "docs" / "x\n::error file=a::forged\n##[error]b.en.md").write_text("hi", encoding="utf-8")
     (scratch / "content/news" / "2021-01-01-a\r::error::c.en.md").write_text(
         "---\ntitle: t\ndate: 2021-01-01\nsummary: s\n---\nx\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "epi_site.check", "--root", str(scratch), "--format", "github",
+    result = subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(scratch), "--format", "github",
                              "--no-status"], capture_output=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     output = result.stdout.decode()
     # Two problems a file: the name's line break, and what the name breaks (language, web address).

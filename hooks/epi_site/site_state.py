@@ -12,13 +12,15 @@ from .project import Project, load_project
 from .content.i18n import translations
 from .rendering.feeds import NEWSLETTER_FEEDS
 from .rendering.render import Formats
-from .rendering.structured_data import StructuredData
+from .rendering.structured_data import StructuredData, breadcrumb_list
+from .rendering.breadcrumbs import trail
+from .content.page_kinds import generated_pages, section_page
 from .rendering.sitemap import alternates, content_languages, sitemap_xml
-from .content.translation_status import status_rows
+from .content.translation_status import outdated, status_rows
 from .rendering.urls import page_url
 from .rendering.visibility import disclaimer, funded_by, funding_line
 from .rendering import shared_images
-from .rendering.image_cache import ImageCache
+from .rendering.image_cache import ImageCache, cache_folder
 from .safety.safe_text import without_direction_controls
 from .rendering.social import PageCard, page_cards, social_meta
 
@@ -52,6 +54,8 @@ class SiteState:
         self._structured: StructuredData | None = None
         self.not_found_pages: dict[str, str] = {}
         self._cards: dict[str, dict[str, PageCard]] = {}
+        self._kinds: dict = {}
+        self._titles: dict[str, dict[str, str]] = {}
         self.images = ImageCache(None)
 
     def load(self, root: Path) -> None:
@@ -65,9 +69,12 @@ class SiteState:
         self.project, self.content, self._fingerprint = project, content, current
         self._builds = {}
         self._cards = {}
-        self.images = ImageCache(root / ".cache" / "images")
+        self._titles = {}
+        self._kinds = {key: kind for key, (kind, _) in generated_pages(content).items()}
+        self.images = ImageCache(cache_folder())  # never in the repository: see image_cache
         self._languages = content_languages(content)
         self._status = status_rows(content)  # the same for every language: compute it once
+        self._outdated_pages = {k: langs for (kind, k), langs in outdated(self._status).items() if kind == "page"}
         self._structured = StructuredData(content)
 
     def build(self, lang: str) -> LanguageBuild:
@@ -88,6 +95,11 @@ class SiteState:
         card = self._cards[lang].get(key)
         return social_meta(self.project, card, languages, self.content.site.name) if card else None
 
+    def _generated_titles(self, lang: str) -> dict[str, str]:
+        if lang not in self._titles:
+            self._titles[lang] = {page.key: page.title for page in self.build(lang).pages()}
+        return self._titles[lang]
+
     def page_context(self, lang: str, key: str | None, meta: dict) -> dict:
         """What the page templates need; ``key`` is None for the 404 page, which has no address of its own."""
         project = self.project
@@ -98,15 +110,30 @@ class SiteState:
         canonical_lang = content_lang if fallback else lang
         in_search = key is not None and not (meta.get("search") or {}).get("exclude") and not fallback
         canonical = project.absolute(page_url(project, key, canonical_lang)) if key else None
+        kind = self._kinds.get(key)
+        section = section_page(kind)
+        title = without_direction_controls(str(meta.get("title") or ""))
+        crumbs = trail(project, lang, key, title, kind, self._generated_titles(lang) if section else {},
+                       translations(project, lang).gettext("Home"))
         return {
             "key": key,
             "lang": lang,
             "content_lang": content_lang,
             "fallback": fallback,
+            # A translated page older than its English text tells the reader so, with a link to the English.
+            "outdated_href": (page_url(project, key, project.default_language)
+                              if key and not fallback and lang != project.default_language
+                              and lang in self._outdated_pages.get(key, ()) else None),
             "lang_name": fmt.language(lang),
             "content_lang_name": fmt.language(content_lang),
+            "default_lang": project.default_language,
+            "default_lang_name": fmt.language(project.default_language),
             "canonical": canonical,
-            "structured_data": self._structured.blocks(lang, key, canonical),
+            "structured_data": self._structured.blocks(lang, key, canonical)
+                               + ([breadcrumb_list(project, crumbs)] if crumbs else []),
+            "breadcrumbs": crumbs,
+            # The tab (and phone-menu item) of the page's section, when the page is not that tab's own.
+            "section": page_url(project, section, lang) if section and section != key else None,
             "alternates": alternates(self.content, languages, key) if key in self._languages else [],
             "switcher": [
                 {"lang": code, "name": project.language_name(code),
@@ -126,13 +153,27 @@ class SiteState:
             "contact": page_url(project, "contact", lang),
             "rss": f"{project.prefix(lang)}news/rss.xml",
             "atom": f"{project.prefix(lang)}news/atom.xml",
-            "newsletter_feeds": dict(zip(("rss", "atom"), (project.prefix(lang) + path for path in NEWSLETTER_FEEDS))),
+            "newsletter_feeds": dict(zip(("rss", "atom"), (project.prefix(lang) + path for path in NEWSLETTER_FEEDS), strict=True)),
             "funded_by": funded_by(project, lang),
             "funding": funding_line(project, lang, self.content.site),
             "disclaimer": disclaimer(project, lang),
             "site": self.content.site,
             "social": self._social(key, canonical_lang, languages),
+            # GitHub Pages serves the root 404 page for every missing address, whatever its language:
+            # it says so in each language, with a link to that language's home page.
+            "not_found_elsewhere": self._not_found_elsewhere(lang) if key is None else [],
         }
+
+    def _not_found_elsewhere(self, lang: str) -> list[dict]:
+        project = self.project
+        found = []
+        for code in project.languages:
+            if code == lang:
+                continue
+            gettext = translations(project, code).gettext
+            found.append({"lang": code, "name": project.language_name(code), "home": page_url(project, "index", code),
+                          "heading": gettext("Page not found"), "link": gettext("Go to the home page")})
+        return found
 
     def _not_found_text(self, lang: str) -> str:
         return translations(self.project, lang).gettext(

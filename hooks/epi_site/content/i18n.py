@@ -16,7 +16,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
-from .catalog_rules import check_message, check_plural_forms, plural_count
+from .catalog_rules import check_message, check_plural_forms, plural_count, publishable, published
 from .problems import Problems
 from ..project import Project
 from ..safety.safe_text import without_direction_controls
@@ -28,19 +28,36 @@ def po_path(project: Project, lang: str) -> Path:
     return project.locales_dir / f"{lang}.po"
 
 
+_BOM = b"\xef\xbb\xbf"
+
+
+def po_bytes(path: Path) -> io.BytesIO:
+    """A catalog's bytes without the byte-order mark some editors write first (Babel would read it as
+    an unknown keyword on line 0; YAML and Markdown files may start with one too)."""
+    data = path.read_bytes()
+    return io.BytesIO(data[len(_BOM):] if data.startswith(_BOM) else data)
+
+
 def read_catalog(path: Path, lang: str | None = None) -> Catalog:
-    with path.open("rb") as handle:
-        return read_po(handle, locale=lang, abort_invalid=True)
+    return read_po(po_bytes(path), locale=lang, abort_invalid=True)
 
 
 @lru_cache(maxsize=32)
 def _compiled(path: str, mtime: float, lang: str) -> Translations:
     catalog = read_catalog(Path(path), lang)
+    unsafe = []
     for message in catalog:  # refused by the check; never published, should the check be bypassed
-        if isinstance(message.string, (list, tuple)):
-            message.string = tuple(without_direction_controls(s) if s else s for s in message.string)
+        ids = message.id if isinstance(message.id, (list, tuple)) else (message.id,)
+        msgid = "\n".join(i for i in ids if i)
+        forms = message.string if isinstance(message.string, (list, tuple)) else (message.string,)
+        if not all(publishable(msgid, s) for s in forms if s):
+            unsafe.append(message)  # markup where the English has none: readers get the English words instead
+        elif isinstance(message.string, (list, tuple)):
+            message.string = tuple(published(msgid, without_direction_controls(s)) if s else s for s in message.string)
         elif message.string:
-            message.string = without_direction_controls(message.string)
+            message.string = published(msgid, without_direction_controls(message.string))
+    for message in unsafe:
+        catalog.delete(message.id, context=message.context)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
@@ -52,7 +69,11 @@ def translations(project: Project, lang: str) -> NullTranslations:
     if lang == project.default_language:
         return NullTranslations()
     path = _po_file(project, lang)
-    return _compiled(path, os.stat(path).st_mtime, lang)
+    try:
+        mtime = os.stat(path).st_mtime
+    except FileNotFoundError:  # a language being added: its interface falls back to English until translated
+        return NullTranslations()
+    return _compiled(path, mtime, lang)
 
 
 @lru_cache(maxsize=64)
@@ -75,18 +96,19 @@ def check_catalogs(project: Project, problems: Problems) -> None:
         file = f"locales/{lang}.po"
         path = po_path(project, lang)
         if not path.exists():
-            problems.add(file, f"the {project.language_name(lang)} catalog of interface strings is missing",
-                         fix=f"run: python3 tools/dev.py extract, then translate every msgstr in {file}")
+            # A warning, not a problem: a team adds a language and translates it step by step (English until then).
+            problems.warn(file, f"the {project.language_name(lang)} catalog of interface strings is missing, "
+                                "so the site's menus, buttons and notices are shown in English",
+                          fix=f"run: python3 tools/dev.py extract, then translate every msgstr in {file}")
             continue
         try:
             catalog = read_catalog(path, lang)
         except (PoFileError, ValueError) as error:
             if "num_plurals" in str(error):
                 # Often the header's Plural-Forms is what is wrong: say that rather than blame the entry.
-                with path.open("rb") as handle:
-                    lenient = read_po(handle, locale=lang, abort_invalid=False)
+                lenient = read_po(po_bytes(path), locale=lang, abort_invalid=False)
                 before = len(problems)
-                check_plural_forms(lenient, lang, file, path.read_text(encoding="utf-8", errors="replace"), problems)
+                check_plural_forms(lenient, lang, file, path.read_text(encoding="utf-8-sig", errors="replace"), problems)
                 if len(problems) > before:
                     continue
                 count = plural_count(lang)
@@ -96,7 +118,7 @@ def check_catalogs(project: Project, problems: Problems) -> None:
             else:
                 problems.add(file, f"this catalog cannot be read: {error}", fix="compare the file with locales/messages.pot")
             continue
-        check_plural_forms(catalog, lang, file, path.read_text(encoding="utf-8", errors="replace"), problems)
+        check_plural_forms(catalog, lang, file, path.read_text(encoding="utf-8-sig", errors="replace"), problems)
         for message in catalog:
             if not message.id:
                 continue

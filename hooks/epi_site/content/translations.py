@@ -56,7 +56,15 @@ class TextSet:
             return TRANSLATED
         wanted = fingerprint(source.read_text(encoding="utf-8-sig"))
         have = recorded_fingerprint(self.files[lang].read_text(encoding="utf-8-sig"))
-        return TRANSLATED if have == wanted else OUTDATED
+        # A translation that records no English text yet is new, not outdated: nothing says the English changed.
+        return TRANSLATED if have in (wanted, None) else OUTDATED
+
+    def unmarked(self, lang: str, source_lang: str) -> bool:
+        """A translation that does not record yet which English text it was made from."""
+        path = self.files.get(lang)
+        if path is None or lang == source_lang or source_lang not in self.files:
+            return False
+        return recorded_fingerprint(path.read_text(encoding="utf-8-sig")) is None
 
     def source_fingerprint(self, source_lang: str) -> str | None:
         source = self.files.get(source_lang)
@@ -74,10 +82,7 @@ def mark_translated(path: Path, source: Path) -> str:
     if _MARK.search(text):
         text = _MARK.sub(line + "\n", text, count=1)
     elif path.suffix == ".md":
-        if text.startswith("---\n"):
-            text = "---\n" + line + "\n" + text[4:]
-        else:
-            text = f"---\n{line}\n---\n\n{text}"
+        text = "---\n" + line + "\n" + text[4:] if text.startswith("---\n") else f"---\n{line}\n---\n\n{text}"
     else:
         text = line + "\n" + text
     path.write_text(text, encoding="utf-8")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
 from ..content.loading import Content
+from ..content.page_kinds import EVERY_LANGUAGE, generated_pages
 from .urls import page_url
 
 
@@ -32,16 +33,9 @@ def content_languages(content: Content) -> dict[str, dict[str, str]]:
 
     for key, page in content.docs.items():
         put(key, page.text_set.files)
-    timeline_langs = content.timeline.labels.data
-    put("timeline/index", timeline_langs)
-    put("partners/index", langs)
-    for partner in content.partners:
-        put(f"partners/{partner.id}", partner.texts)
-    put("news/index", langs)
-    for issue in content.issues:
-        put(f"news/{issue.key}", langs)
-    for item in content.news:
-        put(f"news/{item.slug}", item.versions)
+    for key, (kind, available) in generated_pages(content).items():
+        if kind.listed:
+            put(key, langs if available is EVERY_LANGUAGE else available)
     return result
 
 
@@ -55,7 +49,6 @@ def alternates(content: Content, languages: dict[str, str], key: str) -> list[Al
 
 
 def sitemap_xml(content: Content, pages: dict[str, dict[str, str]]) -> str:
-    project = content.project
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
              '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">']
     for key in sorted(pages):

@@ -38,7 +38,8 @@ def rewrite_links(html: str, project: Project, lang: str, page_key: str, *, abso
     """Turn links to ``.md`` pages in rendered HTML into addresses of pages in ``lang``.
 
     ``.md`` links are read from ``link_base`` (by default the page's own folder); news items and
-    newsletter introductions use "", so their authors name pages as seen from docs/. With
+    newsletter introductions use "", so their authors name pages and files (assets/report.pdf) as
+    seen from docs/. With
     ``absolute``, every relative link becomes absolute too (for feeds and emails).
     """
     here = page_url(project, page_key, lang)
@@ -53,6 +54,11 @@ def rewrite_links(html: str, project: Project, lang: str, page_key: str, *, abso
         if path.endswith(".md"):
             key = posixpath.normpath(posixpath.join(base, path))[:-3]
             target = page_url(project, key, lang)
+            href = project.absolute(target) + suffix if absolute else relative(here, target) + suffix
+        elif path and link_base is not None and not path.startswith("/"):
+            # A file of docs/ (assets/report.pdf) named as seen from docs/: published once, at the
+            # site's root, for every language; not under the text's own page.
+            target = posixpath.normpath(posixpath.join(base, path))
             href = project.absolute(target) + suffix if absolute else relative(here, target) + suffix
         elif absolute:
             href = urljoin(project.absolute(here), href)
