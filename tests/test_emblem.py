@@ -10,7 +10,7 @@ from epi_site.rendering.emblem import BLUE, GOLD, emblem_image, emblem_png
 
 
 def near(pixel, colour) -> bool:
-    return sum(abs(a - b) for a, b in zip(pixel, colour)) < 60
+    return sum(abs(a - b) for a, b in zip(pixel, colour, strict=False)) < 60
 
 
 def test_the_emblem_has_the_official_proportions_and_colours():

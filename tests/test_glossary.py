@@ -113,7 +113,6 @@ def test_the_check_prints_warnings_after_problems_as_github_annotations(scratch,
 
 @pytest.mark.parametrize("old, new, message, fix", [
     ("  lv: PMIF\n", "  lv: PMIF\n  fr: FAMI\n", "'fr' is not a language of the site", "lv"),
-    ("  lv: PMIF\n", "", "the term 'fund-acronym' has no rendering in Latvian (lv)", "lv:"),
     ("  english: [AMIF]\n", "", "'fund-acronym.english' should be a list", "form"),
     ("  english: [AMIF]\n", "  english: []\n", "'fund-acronym.english' should be a list", "form"),
     ("    write: bidragsavtal\n", "    writ: bidragsavtal\n", "the rendering 'grant-agreement.sv' has no 'write:'", "write:"),
@@ -129,7 +128,101 @@ def test_glossary_mistakes_are_problems_with_what_to_write(scratch, old, new, me
     assert content is None
 
 
+def test_a_term_without_a_rendering_in_a_language_is_a_warning_that_says_what_is_unchecked(scratch):
+    # A new language arrives before its terminologist: the site builds, and the check says what it cannot check yet.
+    edit(scratch / "content/glossary.yml", "  lv: PMIF\n", "")
+    content, problems = load_content(load_project(scratch))
+    assert content is not None and not problems
+    problems = Problems()
+    terms = {t.id: t for t in load_glossary(load_project(scratch), problems)}
+    assert not problems
+    found = [w for w in problems.warning_list() if "has no rendering in Latvian (lv)" in w.message]
+    assert found and found[0].file == "content/glossary.yml" and found[0].line and "lv:" in found[0].fix
+    assert "not checked" in found[0].message
+    term = terms["fund-acronym"]
+    assert "lv" not in term.renderings and term.renderings["sv"].write
+
+
 def test_a_glossary_that_is_not_a_mapping_is_a_problem(scratch):
     (scratch / "content/glossary.yml").write_text("- AMIF\n- FAMI\n", encoding="utf-8")
     problems = list(load_content(load_project(scratch))[1])
     assert any(p.file == "content/glossary.yml" and "'term-id:' entries" in p.message and p.fix for p in problems)
+
+
+# --- forms a language does not write (issue 16) ---------------------------------------------------
+
+@pytest.mark.parametrize("term, lang, form", [
+    ("technical-partner", "de", "Fachpartner"), ("policy-co-design", "ro", "co-proiectare"),
+    ("co-coordinator", "ro", "co-coordonator"), ("indicative", "sv", "preliminära"),
+    ("indicative", "de", "vorläufig"), ("ravenna", "es", "Ravenna"), ("habitual-residence", "sv", "vanliga vistelseort"),
+    ("contact-us", "pl", "Skontaktuj się z nami"), ("scientific-committee", "lv", "Zinātnisko komiteju"),
+    ("news", "de", "Neuigkeiten"), ("news", "de", "Meldungen"),
+])
+def test_each_language_avoids_the_forms_the_glossary_replaces(term, lang, form):
+    rendering = glossary()[term].renderings[lang]
+    assert any(p.search(form) for p in rendering.avoid), f"{form!r} is not avoided in {lang}"
+    assert not any(p.search(rendering.write) for p in rendering.avoid), "the form to write is not avoided"
+
+
+def test_the_latvian_committee_is_lower_case_and_only_upper_case_is_avoided():
+    avoid = glossary()["scientific-committee"].renderings["lv"].avoid
+    assert not any(p.search("Eiropas Padomi un zinātnisko komiteju") for p in avoid)
+
+
+def test_the_sites_texts_and_catalogs_write_no_avoided_form():
+    assert not [str(w) for w in warnings_of(ROOT) if "is not the" in w.message]
+    texts = {"locales/de.po": ("Fachpartner", "Neuigkeiten", "vorläufig"), "locales/sv.po": ("preliminär",),
+             "locales/ro.po": ("Co-coordonator",), "locales/pl.po": ("Skontaktuj",),
+             "docs/approach.lv.md": ("Zinātnisko komiteju",), "docs/privacy.sv.md": ("vistelseort",),
+             "content/partners/ravenna.es.md": ("Ravenna ",), "docs/goals.ro.md": ("co-proiect", "Co-proiect"),
+             "docs/contact.de.md": ("Meldung",), "content/newsletter/2020-q1.de.md": ("Meldung",)}
+    for file, forms in texts.items():
+        text = (ROOT / file).read_text(encoding="utf-8")
+        assert not [f for f in forms if f in text], file
+
+
+@pytest.mark.parametrize("file, lang, old, new, term", [
+    ("locales/de.po", "de", 'msgstr "Technischer Partner"', 'msgstr "Fachpartner"', "technical-partner"),
+    ("docs/approach.sv.md", "sv", "under faserna är vägledande.", "under faserna är preliminära.", "indicative"),
+    ("content/partners/ravenna.es.md", "es", "Rávena fue", "Ravenna fue", "ravenna"),
+    ("content/timeline.ro.yml", "ro", "title: Procese de coproiectare", "title: Procese de co-proiectare",
+     "policy-co-design"),
+    ("docs/approach.lv.md", "lv", "zinātnisko komiteju", "Zinātnisko komiteju", "scientific-committee"),
+])
+def test_an_avoided_form_gets_a_warning_naming_file_line_and_what_to_write(scratch, file, lang, old, new, term):
+    path = scratch / file
+    edit(path, old, new)
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if new in text)
+    found = [w for w in warnings_of(scratch) if w.where == f"glossary: {term}" and "is not the" in w.message]
+    assert len(found) == 1, [str(w) for w in found]
+    assert found[0].file == file and found[0].line == line
+    assert f"write '{glossary()[term].renderings[lang].write}'" in found[0].fix
+
+
+def test_a_comment_in_a_catalog_may_name_an_avoided_form(scratch):
+    path = scratch / "locales/de.po"
+    path.write_text("# not 'Fachpartner'\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert not [w for w in warnings_of(scratch) if "is not the" in w.message]
+
+
+def test_the_italian_english_in_brackets_comes_once_right_after_the_first_use(scratch):
+    assert not [w for w in warnings_of(ROOT) if "belongs once" in w.message]
+    path = scratch / "docs/index.it.md"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    again = "Le strategie di integrazione cittadine (City Integration Strategies) erano sette."
+    path.write_text(text + "\n" + again + "\n", encoding="utf-8")
+    found = [w for w in warnings_of(scratch) if "belongs once" in w.message]
+    assert [(w.file, w.line) for w in found] == [("docs/index.it.md", len(lines) + 2)]
+    assert "(City Integration Strategies)" in found[0].message and "first use" in found[0].fix
+
+
+def test_the_english_in_brackets_after_a_later_use_is_warned_at_the_first_use(scratch):
+    path = scratch / "content/partners/riga.it.md"
+    text = path.read_text(encoding="utf-8")
+    earlier = "Una strategia di integrazione cittadina era il fine."
+    head, body = text.split("\n---\n", 1)
+    path.write_text(f"{head}\n---\n\n{earlier}\n{body}", encoding="utf-8")
+    found = [w for w in warnings_of(scratch) if "belongs once" in w.message]
+    assert len(found) == 1 and found[0].file == "content/partners/riga.it.md"
+    assert path.read_text(encoding="utf-8").splitlines()[found[0].line - 1] == earlier

@@ -52,8 +52,8 @@ def test_newsletter_feeds_parse_and_hold_one_entry_per_issue(site, lang):
             assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == lang
             self_links = [link.get("href") for link in root.findall(f"{ATOM}link[@rel='self']")]
         assert self_links == [prefix(lang) + "news/" + name]
-        assert len(feed.entries) == len(CONTENT.issues) == 2
-        for entry, issue in zip(feed.entries, CONTENT.issues):  # newest issue first
+        assert len(feed.entries) == len(CONTENT.issues) == 1  # 2020 Q1: the only quarter with news
+        for entry, issue in zip(feed.entries, CONTENT.issues, strict=True):  # newest issue first
             page = local(site, entry.link)
             assert entry.link == prefix(lang) + f"news/{issue.key}/" and page.is_file()
             assert entry.title == html.fromstring(page.read_bytes()).xpath("string(//article//h1)")
@@ -93,7 +93,7 @@ def test_every_page_advertises_the_newsletter_feeds_with_translated_titles(site,
         assert not {title for *_, title in expected} & {
             "Quarterly newsletter of the European Pact for Integration (RSS)"}, "the titles are translated"
     pages = [p for p in html_pages(site) if html.fromstring(p.read_bytes()).get("lang") == lang]
-    assert len(pages) > 30
+    assert len(pages) > 25
     for page in pages:
         tree = html.fromstring(page.read_bytes())
         folder = page.parent.relative_to(site).as_posix()

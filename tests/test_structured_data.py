@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import LANGUAGES, ROOT, build, html_pages, page_path
+from conftest import LANGUAGES, ROOT, html_pages, page_path
 from hostile import build_bypassing_the_check
 from epi_site.content.i18n import translations
 from epi_site.content.loading import load_content
@@ -30,6 +30,8 @@ REQUIRED = {
     "Grant": {"identifier", "funder"},
     "GovernmentOrganization": {"name"},
     "PostalAddress": {"addressCountry"},
+    "BreadcrumbList": {"itemListElement"},
+    "ListItem": {"position", "name", "item"},
 }
 # A page's own subject says more than the same type inside another (an issue's articles are listed, not described).
 MAIN = {"NewsArticle": REQUIRED["NewsArticle"] | {"publisher", "image", "mainEntityOfPage"}}
@@ -59,8 +61,14 @@ def card(lang: str, key: str) -> str:
     return SITE_URL + ("" if lang == "en" else f"{lang}/") + f"cards/{key}.png"
 
 
+def main_blocks(path: Path) -> list[dict]:
+    """The blocks about the page's subject: every page but the home page has its breadcrumb trail too
+    (tests/test_breadcrumbs.py)."""
+    return [block for block in blocks(path) if block.get("@type") != "BreadcrumbList"]
+
+
 def the_one(path: Path) -> dict:
-    found = blocks(path)
+    found = main_blocks(path)
     assert len(found) == 1, f"{path}: {len(found)} JSON-LD blocks"
     assert found[0]["@context"] == "https://schema.org"
     return found[0]
@@ -86,6 +94,17 @@ def test_every_block_of_every_page_parses_and_carries_its_types_properties(site)
     assert typed > 8 * (13 + 3 + 2)
 
 
+# Written out by hand (content/places.<lang>.yml), so that the test does not take them from the code it tests.
+CITIES = {
+    "ravenna": {"en": "Ravenna", "sv": "Ravenna", "ro": "Ravenna", "it": "Ravenna", "es": "Rávena", "de": "Ravenna",
+                "pl": "Rawenna", "lv": "Ravenna"},
+    "riga": {"en": "Riga", "sv": "Riga", "ro": "Riga", "it": "Riga", "es": "Riga", "de": "Riga", "pl": "Ryga",
+             "lv": "Rīga"},
+    "lublin": {"en": "Lublin", "sv": "Lublin", "ro": "Lublin", "it": "Lublino", "es": "Lublin", "de": "Lublin",
+               "pl": "Lublin", "lv": "Ļubļina"},
+}
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_home_describes_epi_its_funding_and_its_13_partners(site, lang):
     page = page_path(site, lang)
@@ -102,7 +121,9 @@ def test_home_describes_epi_its_funding_and_its_13_partners(site, lang):
     assert grant["description"] == funding_line(PROJECT, lang, site_info)
     members = [(m["name"], m["address"]["addressCountry"], m["address"].get("addressLocality")) for m in epi["member"]]
     assert len(members) == 13
-    assert members == [(p.name, p.country, p.city) for p in CONTENT.partners]
+    assert members == [(p.name, p.country, CONTENT.places.city(p, lang)) for p in CONTENT.partners]
+    localities = {name: city for name, _, city in members}
+    assert localities["Comune di Ravenna"] == CITIES["ravenna"][lang] and localities["Riga"] == CITIES["riga"][lang]
     assert all(m["@type"] == "Organization" and m["address"]["@type"] == "PostalAddress" for m in epi["member"])
     assert "logo" not in epi and "sameAs" not in epi, "nothing content/ does not give"
     website = next(n for n in graph if n["@type"] == "WebSite")
@@ -157,14 +178,16 @@ def test_partner_pages_describe_the_partner_and_its_country(site, lang):
         data = the_one(page)
         assert data["@type"] == "Organization" and data["name"] == partner.name
         assert data["address"]["addressCountry"] == partner.country
+        if partner.id in CITIES:  # the city in the page's language, as content/places.<lang>.yml gives it
+            assert data["address"]["addressLocality"] == CITIES[partner.id][lang]
         assert data["mainEntityOfPage"] == canonical(page)
         assert data["memberOf"]["@id"] == SITE_URL + "#organization"
         assert ("url" in data) == bool(partner.website)
 
 
-def test_other_pages_carry_no_structured_data(site):
+def test_other_pages_carry_only_their_breadcrumb_trail(site):
     for path in ("goals", "timeline", "partners", "news", "search"):
-        assert not blocks(page_path(site, "de", path)), path
+        assert [block["@type"] for block in blocks(page_path(site, "de", path))] == ["BreadcrumbList"], path
 
 
 # --- a hostile title cannot leave the script element ------------------------------------------
@@ -192,11 +215,12 @@ def test_a_hostile_title_stays_inside_its_json_ld_block(hostile_site, lang):
     raw = page.read_text(encoding="utf-8")
     tree = html.fromstring(raw.encode())
     scripts = tree.xpath("//script[@type='application/ld+json']")
-    assert len(scripts) == 1
-    text = scripts[0].text
-    assert "<" not in text and ">" not in text and "&" not in text
-    article = json.loads(text)
+    assert len(scripts) == 2  # the article, and the breadcrumb trail that names it too
+    for script in scripts:
+        assert "<" not in script.text and ">" not in script.text and "&" not in script.text
+    article, trail = (json.loads(script.text) for script in scripts)
     assert article["headline"] == one_line(HOSTILE)
+    assert trail["itemListElement"][-1]["name"] == one_line(HOSTILE)
     assert article["description"] == "</SCRIPT >&amp; <!-- summary"
     assert tree.xpath("//script[contains(., 'alert')]") == scripts, "the title made no script of its own"
     assert tree.xpath("string(//article//h1)") == article["headline"]

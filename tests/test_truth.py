@@ -11,7 +11,7 @@ import pytest
 from babel import Locale
 from lxml import html
 
-from conftest import LANGUAGES, ROOT, build, page_path
+from conftest import LANGUAGES, ROOT, page_path
 from epi_site.content.directives import Directive
 from epi_site.content.loading import load_content
 from epi_site.content.i18n import translations
@@ -66,7 +66,7 @@ def test_a_partner_named_after_its_city_takes_the_city_s_name(site, lang, pid):
     assert text_of(tree.xpath("//article//h1")[0]) == name
     assert tree.xpath("//title")[0].text_content().startswith(name)
     facts = dict(zip((text_of(d) for d in tree.xpath("//dl[@class='epi-facts']/dt")),
-                     (text_of(d) for d in tree.xpath("//dl[@class='epi-facts']/dd"))))
+                     (text_of(d) for d in tree.xpath("//dl[@class='epi-facts']/dd")), strict=True))
     assert name in facts.values()
 
 
@@ -81,10 +81,9 @@ def test_official_bodies_keep_their_name_with_the_city_in_the_language(site):
 
 def test_partners_index_and_neighbours_use_the_language_s_names(site):
     index = parse(page_path(site, "lv", "partners"))
-    links = [text_of(a) for a in index.xpath("//article//ul[@class='epi-partners']//a")]
+    links = [text_of(a) for a in index.xpath("//article//ul[@class='epi-cities epi-partners']//a/span[1]")]
     assert "Rīga" in links and "Riga" not in links
-    by_country = [text_of(a) for a in index.xpath("//dl[@class='epi-by-country']//a")]
-    assert "Rīga" in by_country
+    assert len(links) == len(set(links)) == 13, "each partner once, on its card"
     # Creative Ideas (LV) lists Riga among its neighbours.
     neighbours = parse(page_path(site, "pl", "partners/creative-ideas")).xpath("//h2[@id='same-country']/following-sibling::ul[1]//a")
     assert [text_of(a) for a in neighbours] == ["Ryga"]
@@ -108,7 +107,7 @@ def test_chart_captions_and_csv_carry_the_language_s_area_label(site, lang):
     assert not any("· EU-27 · 2018" in c or f"· {eu27} · 2018" in c for c in captions), "2018 figures are not EU-27"
     prefix = "" if lang == "en" else f"{lang}/"
     for did, area, year in (("unemployment-2019", eu27, "2019"), ("unemployment-gap-2018", eu, "2018"),
-                            ("immigration-2018", eu, "2018"), ("non-eu-residents", eu27, "2019")):
+                            ("immigration-2018", eu, "2018"), ("non-eu-residents", eu, "")):
         rows = list(csv.DictReader(io.StringIO((site / prefix / "data" / f"{did}.csv").read_text(encoding="utf-8"))))
         assert {row["area"] for row in rows} == {area}
         assert {row["year"] for row in rows} == {year}
@@ -120,6 +119,90 @@ def test_the_unemployment_gap_is_in_percent_with_its_decimal(site, lang, expecte
     figures = [s.text_content().strip() for s in parse(page_path(site, lang, "background")).xpath(
         "//figure[starts-with(@id, 'chart-unemployment-gap-2018')]//p[@class='epi-chart__figure']")]
     assert figures == [expected]
+
+
+# --- figures as the brochure gives them (issue 16) ------------------------------------
+
+# Each language's word for "percent", which says the 5.8 is relative, not percentage points.
+PERCENT = {"en": "percent", "sv": "procent", "ro": "la sută", "it": "per cento", "es": "porcentaje",
+           "de": "Prozent", "pl": "procent", "lv": "procentiem"}
+
+
+def _infographic(lang: str, did: str) -> dict:
+    from epi_site.rendering import infographics
+    from epi_site.rendering.visibility import disclaimer, funded_by, funding_line
+    content, _ = load_content(PROJECT)
+    dataset = content.datasets[did]
+    return infographics.texts(PROJECT, dataset, lang, funded_by(PROJECT, lang), funding_line(PROJECT, lang, content.site),
+                              content.places.area(dataset.area, lang), disclaimer=disclaimer(PROJECT, lang))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_chart_images_carry_the_disclaimer_whole_and_legible(site, lang):
+    """A chart image is a publication of its own: under the emblem, the funding statement and the
+    disclaimer, every word of both (no ellipsis) at 20 px or more, in the image the build publishes."""
+    from PIL import Image, ImageChops
+    from epi_site.rendering import infographics
+    from epi_site.rendering.visibility import disclaimer, funding_line
+    content, _ = load_content(PROJECT)
+    funding, notice = funding_line(PROJECT, lang, content.site), disclaimer(PROJECT, lang)
+    fitted = infographics.statements(funding, notice)
+    assert " ".join(fitted.lines).split() == f"{funding} {notice}".split() and fitted.size >= 20
+    assert infographics.STATEMENTS_TOP + len(fitted.lines) * fitted.line_height <= infographics.SIZE - 16
+    prefix = "" if lang == "en" else f"{lang}/"
+    for did in content.datasets:
+        data = _infographic(lang, did)
+        published = (site / prefix / "data" / f"{did}.png").read_bytes()
+        assert published == infographics.infographic_png(data)
+        without = infographics.draw({**data, "disclaimer": ""})
+        band = (0, infographics.STATEMENTS_TOP, infographics.SIZE, infographics.SIZE)
+        shown = Image.open(io.BytesIO(published)).convert("RGB").crop(band)
+        assert ImageChops.difference(shown, without.crop(band)).getbbox(), f"{did}: no disclaimer drawn"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_22_million_carry_no_year_the_brochure_does_not_give(site, lang):
+    """The brochure says "currently", in a paragraph of 2018 figures: no year, and the text's area label."""
+    _eu27, eu = AREAS[lang]
+    tree = parse(page_path(site, lang, "background"))
+    paragraph = [text_of(p) for p in tree.xpath("//article//p") if "22" in text_of(p)]
+    assert paragraph and not any("2019" in p for p in paragraph), paragraph
+    figure = tree.xpath("//figure[starts-with(@id, 'chart-non-eu-residents')]")[0]
+    assert "2019" not in text_of(figure) and "27" not in text_of(figure.xpath(".//*[@class='epi-chart__source']")[0])
+    image = _infographic(lang, "non-eu-residents")
+    assert "2019" not in image["title"] + image["source"] and image["source"].split(" · ")[1:] == [eu]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_unemployment_gap_says_percent_higher_not_a_difference(site, lang):
+    """5.8 "percent higher" (the brochure), on the page's figure and table, and in the image."""
+    figure = parse(page_path(site, lang, "background")).xpath(
+        "//figure[starts-with(@id, 'chart-unemployment-gap-2018')]")[0]
+    caption = text_of(figure)
+    assert PERCENT[lang] in caption, caption
+    assert not any(word in caption.lower() for word in ("difference", "skillnad", "diferen", "unterschied",
+                                                        "różnica", "starpība")), caption
+    label, _ = _infographic(lang, "unemployment-gap-2018")["rows"][0]
+    assert PERCENT[lang] in label
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_evaluation_report_is_only_an_evaluation_report(site, lang):
+    """The brochure says "an evaluation report", not on what."""
+    import yaml
+    text = yaml.safe_load((ROOT / "content" / f"timeline.{lang}.yml").read_text(encoding="utf-8"))
+    summary = text["activities"]["evaluation-report"]["summary"]
+    assert not any(word in summary.lower() for word in ("strateg", "stratēģ")), summary
+
+
+def test_four_technical_partners_make_thirteen_and_the_source_says_why():
+    import yaml
+    source = (ROOT / "content/partners.yml").read_text(encoding="utf-8")
+    roles = [p["role"] for p in yaml.safe_load(source)]
+    assert (roles.count("coordinator") + roles.count("co-coordinator"), roles.count("city"),
+            roles.count("technical-partner"), len(roles)) == (2, 7, 4, 13)
+    header = "".join(line for line in source.splitlines(keepends=True) if line.startswith("#"))
+    assert "5 technical" in header and "Swedish" in header, "say why four, when the English brochure says five"
 
 
 def test_place_files_name_only_known_partners_and_areas(scratch):
@@ -202,7 +285,7 @@ def test_the_publisher_directive_renders_in_every_language(lang):
     block = html.fragment_fromstring(
         LanguageBuild(content, lang).directive(Directive("publisher", None, 1), "privacy", "publisher-1"))
     t = translations(PROJECT, lang)
-    facts = dict(zip((text_of(d) for d in block.xpath("dt")), block.xpath("dd")))
+    facts = dict(zip((text_of(d) for d in block.xpath("dt")), block.xpath("dd"), strict=True))
     assert list(facts) == [t.gettext("Publisher"), t.gettext("Country"), t.gettext("Contact")]
     assert text_of(facts[t.gettext("Publisher")]) == "PATRIR"
     assert text_of(facts[t.gettext("Country")]) == Locale.parse(lang).territories["RO"]
@@ -218,7 +301,7 @@ def test_every_privacy_notice_renders_the_publisher_in_its_language(site):
         t = translations(PROJECT, lang)
         blocks = parse(page_path(site, lang, "privacy")).xpath("//article//dl[contains(@class, 'epi-publisher')]")
         assert len(blocks) == 1, lang
-        facts = dict(zip((text_of(d) for d in blocks[0].xpath("dt")), (text_of(d) for d in blocks[0].xpath("dd"))))
+        facts = dict(zip((text_of(d) for d in blocks[0].xpath("dt")), (text_of(d) for d in blocks[0].xpath("dd")), strict=True))
         assert facts == {t.gettext("Publisher"): "PATRIR", t.gettext("Country"): Locale.parse(lang).territories["RO"],
                          t.gettext("Contact"): "hello@epi-project.com"}
         assert blocks[0].xpath(".//a/@href") == ["mailto:hello@epi-project.com"]
@@ -266,8 +349,10 @@ def test_the_timeline_speaks_of_the_past_and_of_what_is_indicative(site, lang):
     fmt_date = Formats(lang).date
     tree = parse(page_path(site, lang, "timeline"))
     article = text_of(tree.xpath("//article")[0])
-    assert t.gettext("The project started on %(date)s.") % {"date": fmt_date(dt.date(2020, 1, 1))} in article
-    assert t.gettext("The project was planned to end on %(date)s.") % {"date": fmt_date(dt.date(2022, 6, 30))} in article
+    started = t.gettext("The project started on %(date)s.") % {"date": fmt_date(dt.date(2020, 1, 1))}
+    ended = t.gettext("The project ended on %(date)s.") % {"date": fmt_date(dt.date(2022, 6, 30))}
+    assert " ".join(started.split()) in article  # text_of makes the days' non-breaking spaces plain ones
+    assert " ".join(ended.split()) in article
     notice = text_of(tree.xpath("//p[@class='epi-notice']")[0])
     assert notice == t.gettext(
         "The project's brochure gives the start and the end of the project but no dates for its phases, and it ties "
@@ -284,3 +369,39 @@ def test_the_archive_says_it_is_composed_from_news_items(site, lang):
     paragraphs = [text_of(p) for p in tree.xpath("//article//p")]
     assert t.gettext("This archive is composed by this website from its news items, one issue per calendar quarter. "
                      "It does not show whether any issue was sent by email at the time.") in paragraphs
+
+
+# --- a news item's summary is not its first sentence again (issue 16) -----------------------
+
+# The start item's summaries and first sentences as they were before issue 16: the page showed each twice.
+REPEATED = {
+    "en": ("EPI began on 1 January 2020 and was planned to end on 30 June 2022. Over 30 months, seven cities were to work.",
+           "The European Pact for Integration (EPI) began on 1 January 2020 and was planned to end on 30 June 2022."),
+    "de": ("EPI begann am 1. Januar 2020 und sollte planmäßig am 30. Juni 2022 enden. 30 Monate lang sollten sie arbeiten.",
+           "Der European Pact for Integration (EPI) begann am 1. Januar 2020 und sollte planmäßig am 30. Juni 2022 enden."),
+    "lv": ("EPI sākās 2020. gada 1. janvārī, un bija plānots, ka tas noslēgsies 2022. gada 30. jūnijā. Bija paredzēts.",
+           "Projekts European Pact for Integration (EPI) sākās 2020. gada 1. janvārī, un bija plānots, ka tas noslēgsies "
+           "2022. gada 30. jūnijā."),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(REPEATED))
+def test_a_text_that_begins_with_its_summary_is_refused(scratch, lang):
+    import re
+    summary, first = REPEATED[lang]
+    path = scratch / f"content/news/2020-01-01-epi-starts.{lang}.md"
+    text = re.sub(r"(?m)^summary: .*$", "summary: " + summary, path.read_text(encoding="utf-8"), count=1)
+    head, body = text.split("\n---\n", 1)
+    path.write_text(head + "\n---\n\n" + first + "\n" + body, encoding="utf-8")
+    _, problems = load_content(load_project(scratch))
+    found = [p for p in problems.items if "repeating the summary" in p.message]
+    assert len(found) == 1, problems.report()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert found[0].file == f"content/news/2020-01-01-epi-starts.{lang}.md" and lines[found[0].line - 1] == first
+    assert "summary" in found[0].fix
+
+
+def test_no_news_item_repeats_its_summary():
+    content, problems = load_content(PROJECT)
+    assert not [p for p in problems.items if "repeating the summary" in p.message]
+    assert all(len(item.versions) == len(LANGUAGES) for item in content.news)

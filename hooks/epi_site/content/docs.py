@@ -6,7 +6,6 @@ import difflib
 import posixpath
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
@@ -72,6 +71,14 @@ def check_docs(project: Project, pages: dict[str, DocPage], charts: set[str], ge
     """Front matter, directives, links and images of every page; ``generated`` are the keys of the
     pages the generator makes (authors link to them like to any page)."""
     keys = set(pages) | generated
+    # timeline.md and timeline/index.md are both /timeline/: a page of docs/ there would replace the generated one.
+    addresses = {posixpath.dirname(k) if posixpath.basename(k) == "index" else k: k for k in generated}
+    for page in pages.values():
+        address = posixpath.dirname(page.key) if posixpath.basename(page.key) == "index" else page.key
+        for path in page.text_set.files.values() if address in addresses else ():
+            problems.add(rel(path, project.root), f"the site makes the page '{address}/' itself, so this page would "
+                         "replace it", fix="rename the file; to change the generated page, edit its content "
+                         "(content/news/, content/partners.yml, content/timeline.yml) or the catalogs in locales/")
     for page in pages.values():
         for lang, path in page.text_set.files.items():
             file = rel(path, project.root)
@@ -116,9 +123,15 @@ def check_links(project: Project, page: DocPage | None, lang: str, file: str, bo
                                  fix="put the image in docs/ and give its path from this page")
                 continue
             if not resolved.endswith(".md"):
-                if not (project.docs_dir / resolved).exists():
-                    problems.add(file, f"the link '{target}' leads to no file", line=number,
-                                 fix="link to another page by its file name, such as [Contact](contact.md)")
+                # Only a file of docs/ is published (once, at the site's root): a folder, or a path that
+                # leaves docs/, leads nowhere on the site even when it exists on disk.
+                outside = resolved == ".." or resolved.startswith(("../", "/"))
+                if outside or not (project.docs_dir / resolved).is_file():
+                    problems.add(file, f"the link '{target}' leads to no file"
+                                 + ("" if outside else f" (there is no file docs/{resolved})"), line=number,
+                                 fix="put the document in docs/assets/ and link to it as [The report (PDF)](assets/report.pdf)"
+                                     + (" (paths start at docs/, whatever folder this text is in)" if page is None else "")
+                                     + ", or link to a page by its file name, such as [Contact](contact.md)")
                 continue
             target_key = resolved[:-3]
             if target_key not in keys:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from babel import Locale
 
+from .i18n import po_path
 from .labels import LabelFiles
 from ..safety.limits import MAX_GLOSSARY_FORMS, MAX_GLOSSARY_TERMS
 from .problems import Problems
@@ -33,14 +34,15 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def _pattern(form: str) -> re.Pattern:
+def _pattern(form: str, *, case: bool = False) -> re.Pattern:
     """``miejsk* strategi* integracji`` as a pattern: ``*`` is any word ending; a form starts and
     ends at word edges (a hyphen counts as part of a word, so AMIF does not match AMIF-2018)."""
     # Only a '*' that ends a word is a wildcard (runs of them count once); any other '*' is a
     # letter. Two wildcards in one word ('a*a*a*b') made the pattern backtrack exponentially on
     # a long word, and the check hung: a word-final \w* is followed by a space or the form's end,
     # which \w cannot match, so each match attempt stays linear. The check refuses such forms.
-    parts = [re.escape(part) for part in _WILDCARD.split(normalise(form))]
+    form = " ".join(unicodedata.normalize("NFC", form).split()) if case else normalise(form)
+    parts = [re.escape(part) for part in _WILDCARD.split(form)]
     body = r"\w*".join(parts).replace(r"\ ", r"\s+")
     return re.compile(rf"(?<![\w-]){body}(?![\w-])")
 
@@ -51,6 +53,10 @@ class Rendering:
     note: str
     accept: tuple[re.Pattern, ...]
     forms: tuple[str, ...]
+    avoid: tuple[re.Pattern, ...] = ()
+    avoid_forms: tuple[str, ...] = ()
+    gloss: tuple[re.Pattern, ...] = ()
+    gloss_forms: tuple[str, ...] = ()
 
     def used_in(self, text: str) -> bool:
         return any(p.search(text) for p in self.accept)
@@ -125,10 +131,10 @@ def load_glossary(project: Project, problems: Problems) -> list[Term]:
             value = entry.get(lang)
             where = f"{tid}.{lang}"
             if value is None:
-                problems.add(FILE, f"the term '{tid}' has no rendering in {Locale.parse(lang).get_display_name('en')} ({lang})",
-                             line=line, where=where,
-                             fix=f"add '{lang}: ...' under '{tid}:', or '{lang}:' with 'write:' and 'accept:'")
-                ok = False
+                # A warning: until a terminologist gives the term, its use in this language is not checked.
+                problems.warn(FILE, f"the term '{tid}' has no rendering in {Locale.parse(lang).get_display_name('en')} "
+                                    f"({lang}) yet, so its use in {lang} texts is not checked", line=line, where=where,
+                              fix=f"add '{lang}: ...' under '{tid}:', or '{lang}:' with 'write:' and 'accept:'")
                 continue
             if isinstance(value, str):
                 value = {"write": value}
@@ -137,17 +143,23 @@ def load_glossary(project: Project, problems: Problems) -> list[Term]:
                              fix="write the term as this language writes it, as 'write: ...'")
                 ok = False
                 continue
-            unknown = [k for k in value if k not in ("write", "note", "accept")]
+            unknown = [k for k in value if k not in ("write", "note", "accept", "avoid", "gloss")]
             for key in unknown:
                 problems.add(FILE, f"'{key}' is not a field of a rendering", line=value.line_of(key)
                              if hasattr(value, "line_of") else entry.line_of(lang), where=f"{where}.{key}",
-                             fix="the fields are: write, note, accept")
+                             fix="the fields are: write, note, accept, avoid, gloss")
             forms = _forms(value.get("accept", value["write"]), FILE, entry.line_of(lang), f"{where}.accept", problems)
-            if forms is None or unknown:
+            avoid = _forms(value["avoid"], FILE, entry.line_of(lang), f"{where}.avoid", problems) \
+                if "avoid" in value else ()
+            gloss = _forms(value["gloss"], FILE, entry.line_of(lang), f"{where}.gloss", problems) \
+                if "gloss" in value else ()
+            if forms is None or avoid is None or gloss is None or unknown:
                 ok = False
                 continue
             renderings[lang] = Rendering(value["write"].strip(), str(value.get("note") or "").strip(),
-                                         tuple(_pattern(f) for f in forms), forms)
+                                         tuple(_pattern(f) for f in forms), forms,
+                                         tuple(_pattern(f, case=True) for f in avoid), avoid,
+                                         tuple(_pattern(f) for f in gloss), gloss)
         if ok and english:
             terms.append(Term(str(tid), tuple(_pattern(f) for f in english), english, renderings))
     return terms
@@ -229,6 +241,64 @@ def check_terms(project: Project, terms: list[Term], texts: list[TextSet], label
                               where=f"{where}: {term.id}")
 
 
+def check_avoided(project: Project, terms: list[Term], files: dict[str, list[Path]], problems: Problems) -> None:
+    """Warn, line by line, where a language's text writes a form its glossary entry says to avoid
+    ('Fachpartner' for 'technischer Partner'), used or not by the English text: the same thing
+    gets one word in every text of the language, the catalog's too. Matched with its case, so that
+    Latvian 'Zinātnisko komiteju' is found and 'zinātnisko komiteju' is not."""
+    for lang, paths in sorted(files.items()):
+        avoided = [(term, term.renderings[lang]) for term in terms
+                   if lang in term.renderings and term.renderings[lang].avoid]
+        if not avoided:
+            continue
+        for path in sorted(set(paths)):
+            comments = path.suffix in (".po", ".pot", ".yml", ".yaml")  # a '#' line there is not text
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+            for number, line in enumerate(lines, start=1):
+                if (comments and line.lstrip().startswith("#")) or _MARK.match(line) \
+                        or (path.suffix == ".po" and line.startswith("msgid")):
+                    continue
+                text = unicodedata.normalize("NFC", line).replace("\u00ad", "")
+                for term, rendering in avoided:
+                    for pattern, form in zip(rendering.avoid, rendering.avoid_forms, strict=True):
+                        found = pattern.search(text)
+                        if found:
+                            note = f" ({rendering.note})" if rendering.note else ""
+                            problems.warn(rel(path, project.root),
+                                          f"'{found.group(0)}' is not the {Locale.parse(lang).get_display_name('en')} "
+                                          f"term for '{term.english_forms[0]}'", line=number,
+                                          where=f"glossary: {term.id}",
+                                          fix=f"write '{rendering.write}'{note} instead (content/glossary.yml, "
+                                              f"'{term.id}', avoid: {form})")
+
+
+def check_glosses(project: Project, terms: list[Term], files: dict[str, list[Path]], problems: Problems) -> None:
+    """Warn where a text gives a term's English in brackets ('gloss:') other than once, right
+    after the term's first use: Italian '(City Integration Strategy)' is said once per page."""
+    for lang, paths in sorted(files.items()):
+        glossed = [(term, term.renderings[lang]) for term in terms
+                   if lang in term.renderings and term.renderings[lang].gloss]
+        for path in sorted(set(paths)) if glossed else ():
+            text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8-sig")).casefold()
+            text = _MARK.sub(lambda m: " " * len(m.group(0)), text)
+            for term, rendering in glossed:
+                glosses = sorted((m for p in rendering.gloss for m in p.finditer(text)), key=lambda m: m.start())
+                if not glosses:
+                    continue
+                uses = sorted((m for p in rendering.accept for m in p.finditer(text)), key=lambda m: m.start())
+                first = uses[0] if uses else None
+                wrong = [g for g in glosses[1:]]
+                if first is None or not re.fullmatch(r"[\s*_]{0,4}", text[first.end():glosses[0].start()]):
+                    wrong.insert(0, first or glosses[0])
+                for found in wrong:
+                    problems.warn(rel(path, project.root),
+                                  f"'{rendering.gloss_forms[0]}' belongs once in a text, right after the first "
+                                  f"'{rendering.write}'", line=text.count("\n", 0, found.start()) + 1,
+                                  where=f"glossary: {term.id}",
+                                  fix=f"give the English in brackets only after the first use of the term, and "
+                                      f"nowhere else in the text (content/glossary.yml, '{term.id}', gloss)")
+
+
 def _parent(data: dict, where: str):
     node = data
     for part in where.split(".")[:-1]:
@@ -241,4 +311,19 @@ def warn_terms(project: Project, problems: Problems, *, docs, news, partners, is
     terms = load_glossary(project, problems)
     texts = [page.text_set for page in docs.values()]
     texts += [item.text_set for item in (*news, *partners, *issues) if item.text_set]
-    check_terms(project, terms, texts, [files for files in labels if files is not None], problems)
+    label_files = [files for files in labels if files is not None]
+    check_terms(project, terms, texts, label_files, problems)
+    files: dict[str, list[Path]] = {}
+    for text_set in texts:
+        for lang, path in text_set.files.items():
+            files.setdefault(lang, []).append(path)
+    for label in label_files:
+        for lang in label.data:
+            files.setdefault(lang, []).append(project.root / label.file(lang))
+    for lang in project.other_languages:
+        catalog = po_path(project, lang)
+        if catalog.exists():
+            files.setdefault(lang, []).append(catalog)
+    check_avoided(project, terms, files, problems)
+    check_glosses(project, terms, {lang: [p for p in paths if p.suffix != ".po"] for lang, paths in files.items()},
+                  problems)

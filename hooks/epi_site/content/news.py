@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from .fields import SLUG, Entry
 from .problems import Problems
 from ..safety.safe_text import clean, one_line
+from ..safety.urls import is_plain_path
 from ..project import Project
 from .sources import rel
 from .texts import read_markdown, text_sets
@@ -39,6 +42,11 @@ class NewsItem:
     versions: dict = field(compare=False, hash=False)
     text_set: TextSet | None = field(default=None, compare=False, hash=False)
     file: str = ""
+
+    @property
+    def page_key(self) -> str:
+        """The item's page (its address: rendering/urls.py)."""
+        return f"news/{self.slug}"
 
     def version(self, lang: str, default: str) -> NewsText:
         """The item in ``lang``; in ``default`` when it is not translated yet."""
@@ -79,8 +87,11 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
         if image and not image_alt:
             entry.problem("image", "the image has no alternative text",
                           "add a line 'image_alt: ...' that says what the image shows, for readers who cannot see it")
-        if image and not (project.docs_dir / image).is_file():
+        if image and not is_plain_path(image):
+            image = None  # refused by the check of unsafe content; the build shows no image rather than a link out
+        elif image and not (project.docs_dir / image).is_file():
             entry.problem("image", f"there is no image docs/{image}", "put the image in docs/ and give its path from there")
+            image = None
         partners = meta.get("partners") or []
         if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
             entry.problem("partners", "'partners' must be a list of partner ids", "write it as 'partners: [cartagena, riga]'")
@@ -108,6 +119,12 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
                 versions[lang] = NewsText(lang, one_line(ttitle), one_line(tsummary), clean(tbody.strip()),
                                           tentry.text("image_alt", required=False), tfile,
                                           _first_text_line(tbody, tbody_line))
+        for text in versions.values():
+            if _repeats(text.summary, text.body):
+                problems.add(text.file, "the text begins by repeating the summary", line=text.body_line,
+                             where="first sentence",
+                             fix="readers see the summary just above the text: begin the text with what the "
+                                 "summary does not say, or shorten the summary")
         items.append(NewsItem(slug, date, tuple(partners), phase, image, versions, text_set, file))
     items.sort(key=lambda item: (item.date, item.slug), reverse=True)
     return items
@@ -116,3 +133,22 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
 def _first_text_line(body: str, body_line: int) -> int:
     """The file's line of the body's first text, after the blank lines that ``strip()`` removes."""
     return body_line + body[: len(body) - len(body.lstrip())].count("\n")
+
+
+# A sentence ends at a full stop before a capital or a number, but not after a day of the month
+# ("1. Januar", "30. jūnijā") or a year that a lower-case word follows ("2020. gada").
+_SENTENCE_END = re.compile(r"(?<!\b\d)(?<!\b\d\d)[.!?](?=\s+[A-ZÀ-ÞĀ-Ž0-9]|\s*$)")
+_WORD = re.compile(r"\w+")
+
+
+def _repeats(summary: str, body: str) -> bool:
+    """Whether the body's first sentence says again what the summary says (the page shows the summary
+    right above the body): most of the sentence's words are the summary's, in the same order."""
+    paragraph = body.lstrip().split("\n\n", 1)[0]
+    match = _SENTENCE_END.search(paragraph)
+    sentence = _WORD.findall((paragraph[:match.start()] if match else paragraph).lower())
+    words = _WORD.findall(summary.lower())
+    if not sentence or not words:
+        return False
+    blocks = SequenceMatcher(None, words, sentence, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) >= 0.7 * len(sentence)

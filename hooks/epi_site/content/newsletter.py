@@ -35,6 +35,10 @@ class Issue:
         return f"{self.year}-q{self.quarter}"
 
     @property
+    def page_key(self) -> str:
+        return f"news/{self.key}"
+
+    @property
     def date(self) -> dt.date:
         """When the issue was last complete: its newest item's date (the content gives no other)."""
         return max(item.date for item in self.items)

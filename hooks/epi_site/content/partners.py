@@ -9,13 +9,22 @@ from babel import Locale
 from .fields import Entry, list_of
 from .problems import Problems
 from ..project import Project
+from ..safety.urls import is_plain_path
 from .sources import read_yaml, rel
 from .texts import read_markdown, text_sets
 from .translations import TextSet, in_language
 
 ROLES = ("coordinator", "co-coordinator", "city", "technical-partner")
 FIELDS = ("id", "role", "name", "country", "city", "website")
+# The front matter of a partner's text: a photo in the English text, its description in every language.
+TEXT_FIELDS = ("image", "image_alt")
+TRANSLATION_FIELDS = ("image_alt", "translated_from")
 _COUNTRIES = frozenset(code for code in Locale("en").territories if code.isalpha() and len(code) == 2)
+
+
+def partner_key(pid: str) -> str:
+    """The page of the partner with the id ``pid``."""
+    return f"partners/{pid}"
 
 
 @dataclass(frozen=True)
@@ -28,6 +37,16 @@ class Partner:
     website: str | None = None
     texts: dict = field(default_factory=dict, compare=False, hash=False)
     text_set: TextSet | None = field(default=None, compare=False, hash=False)
+    image: str | None = None  # a path in docs/, such as assets/riga.jpg
+    image_alts: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def image_alt(self, lang: str, default: str) -> str:
+        """What the photo shows, in ``lang``, or in ``default`` when that translation does not say."""
+        return self.image_alts.get(lang) or self.image_alts.get(default, "")
+
+    @property
+    def page_key(self) -> str:
+        return partner_key(self.id)
 
     def text(self, lang: str, default: str) -> tuple[str, str]:
         """The partner's short text in ``lang``, or in ``default`` when untranslated."""
@@ -56,10 +75,7 @@ def load_partners(project: Project, problems: Problems) -> tuple[list[Partner], 
                           "write the two-letter ISO code in capitals, such as DE for Germany or SE for Sweden")
             country = None
         city = entry.text("city", required=False)
-        website = entry.text("website", required=False)
-        if website and not website.startswith(("https://", "http://")):
-            entry.problem("website", f"'{website}' is not a web address", "write the full address, starting with https://")
-            website = None
+        website = entry.web_address("website", example="https://www.pro-arbeit.de/")
         if pid in seen:
             entry.problem("id", f"the id '{pid}' is used twice (first on line {seen[pid]})",
                           "give each partner its own id")
@@ -68,25 +84,58 @@ def load_partners(project: Project, problems: Problems) -> tuple[list[Partner], 
             seen[pid] = entry.line_of("id")
         if not (pid and role and name and country):
             continue
-        texts = {}
+        texts, image, image_alts = {}, None, {}
         text_set = sets.get(pid)
         if text_set is None or project.default_language not in text_set.files:
             entry.problem("id", f"partner '{pid}' has no English text",
                           f"write a short text in content/partners/{pid}.{project.default_language}.md")
         else:
             for lang, path in text_set.files.items():
-                _, body, _ = read_markdown(path, project, problems)
+                meta, body, _ = read_markdown(path, project, problems)
+                image_alts[lang], found = _front_matter(project, meta, rel(path, project.root), lang, pid, problems)
+                image = found if lang == project.default_language else image
                 if body.strip():
                     texts[lang] = body.strip()
                 else:
-                    problems.add(rel(path, project.root), "this text is empty", fix="write the partner's short text, or delete the file")
-        partners.append(Partner(pid, role, name, country, city, website, texts, text_set))
+                    problems.add(rel(path, project.root), "this text is empty",
+                                 fix="write the partner's short text, or delete the file")
+        partners.append(Partner(pid, role, name, country, city, website, texts, text_set, image,
+                                {lang: alt for lang, alt in image_alts.items() if alt}))
     for key, text_set in sets.items():
         if key not in seen:
             some = next(iter(text_set.files.values()))
             problems.add(rel(some, project.root), f"there is no partner with the id '{key}' in content/partners.yml",
                          fix="rename the file after a partner's id, or add the partner to content/partners.yml")
     return partners, set(seen)
+
+
+def _front_matter(project: Project, meta, file: str, lang: str, pid: str, problems: Problems):
+    """(image_alt, image) of one partner text's front matter; every other field is refused, so that
+    nothing written there is silently ignored."""
+    entry = Entry(meta if isinstance(meta, dict) else {}, file, "front matter", problems)
+    english = lang == project.default_language
+    if english:
+        entry.known_keys(TEXT_FIELDS)
+    else:
+        for key in entry.data:
+            if key == "image":
+                entry.problem(key, "'image' belongs in the English file only",
+                              f"delete this line; the photo is taken from content/partners/{pid}.{project.default_language}.md")
+            elif key not in TRANSLATION_FIELDS:
+                entry.problem(str(key), f"'{key}' is not a field of a partner's text",
+                              f"the fields are: {', '.join(TRANSLATION_FIELDS)}")
+    image = entry.text("image", required=False) if english else None
+    image_alt = entry.text("image_alt", required=False)
+    if image and not image_alt:
+        entry.problem("image", "the photo has no alternative text",
+                      "add a line 'image_alt: ...' that says what the photo shows, for readers who cannot see it")
+    if image and not is_plain_path(image):
+        image = None  # refused by the check of unsafe content; the build shows no image rather than a link out
+    elif image and not (project.docs_dir / image).is_file():
+        entry.problem("image", f"there is no image docs/{image}",
+                      "put the photo in docs/assets/ and write its path from docs/, such as 'image: assets/riga.jpg'")
+        image = None
+    return image_alt, image
 
 
 def country_name(code: str, lang: str) -> str:

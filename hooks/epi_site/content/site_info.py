@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from .fields import Entry
 from .partners import _COUNTRIES
 from .problems import Problems
 from ..project import Project
+from ..safety.urls import EMAIL
 from .sources import read_yaml
 
 
@@ -45,7 +45,7 @@ class SiteInfo:
 # A plain address: written after "mailto:", a '?' or '&' would add headers (bcc=someone@elsewhere
 # copies every reader's message to another host), and '%' would hide them. No such character is
 # needed in an address an organisation publishes.
-_EMAIL = re.compile(r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_EMAIL = EMAIL  # one rule with mailto: links in texts (safety/urls.py)
 
 
 def _email(entry: Entry, key: str) -> str | None:
@@ -84,7 +84,8 @@ def load_site_info(project: Project, problems: Problems) -> SiteInfo | None:
     data = read_yaml(project.content_dir / "site.yml", project.root, problems)
     entry = Entry(data, file, "site", problems)
     entry.known_keys(FIELDS)
-    values = {key: entry.text(key) for key in FIELDS[:6] if key != "email"}
+    values = {key: entry.text(key) for key in FIELDS[:6] if key not in ("email", "website")}
+    values["website"] = entry.web_address("website", required=True, example="https://www.epi-project.com/")
     values["email"] = _email(entry, "email")
     start, end = entry.date("start"), entry.date("end")
     channels = []
@@ -97,10 +98,7 @@ def load_site_info(project: Project, problems: Problems) -> SiteInfo | None:
         channel = Entry(raw, file, f"social[{index}]", problems)
         channel.known_keys(("name", "url"))
         name = channel.text("name", example="Facebook")
-        url = channel.text("url", required=False)
-        if url and not url.startswith("https://"):
-            channel.problem("url", f"'{url}' is not a web address", "write the full address, starting with https://")
-            url = None
+        url = channel.web_address("url", example="https://www.facebook.com/...")
         if name:
             channels.append(Channel(name, url))
     publisher = _publisher(entry, file, problems)

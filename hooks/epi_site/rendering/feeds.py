@@ -31,7 +31,7 @@ NEWSLETTER_FEEDS = ("news/newsletter.rss.xml", "news/newsletter.atom.xml")
 
 
 def _moment(day: dt.date) -> dt.datetime:
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 
 
 def tag_uri(project: Project, day: dt.date, path: str) -> str:
@@ -100,7 +100,8 @@ def build_feeds(project: Project, lang: str, items: list[NewsItem], site: SiteIn
         body = rewrite_links(str(to_html(text.body)), project, lang, key, absolute=True, link_base="")
         if text.lang != lang:
             message = notice % {"language": fmt.language(lang), "original": fmt.language(text.lang)}
-            body = f'<p><em>{message}</em></p>\n<div lang="{text.lang}">{body}</div>'
+            # A catalog string is text: the translator's words, never markup, in the feed's HTML too.
+            body = f'<p><em>{escape(message, quote=False)}</em></p>\n<div lang="{text.lang}">{body}</div>'
         entries.append(FeedEntry(tag_uri(project, item.date, f"{key}/{lang}"), text.title,
                                  project.absolute(page_url(project, key, lang)), item.date, text.summary, body))
     return _feeds(project, lang, site, NEWS_FEEDS, tag_uri(project, site.start, f"{project.prefix(lang)}news/"),

@@ -6,7 +6,8 @@
 - a newsletter issue: a ``PublicationIssue`` that is part of the newsletter (a ``Periodical``) and holds
   its items. An issue is a collection of articles published together each quarter, which is exactly
   schema.org's model of a periodical's issue; calling it a ``NewsArticle`` would claim it is one story;
-- a partner's page: the partner as an ``Organization`` with its country.
+- a partner's page: the partner as an ``Organization`` with its country;
+- every page but the home page: its breadcrumb trail, a ``BreadcrumbList`` (in a block of its own).
 
 The blocks are written into ``<script type="application/ld+json">``, which browsers never run (so a
 Content Security Policy that forbids inline scripts allows them); every ``<``, ``>`` and ``&`` is written
@@ -37,6 +38,14 @@ def json_ld(data: dict) -> Markup:
     return Markup(text)  # noqa: S704 - nothing in it can end the element any more
 
 
+def breadcrumb_list(project, crumbs) -> Markup:
+    """The page's breadcrumb trail (rendering/breadcrumbs.py) as a schema.org ``BreadcrumbList``: the same
+    steps, names and addresses as the trail the page shows."""
+    items = [{"@type": "ListItem", "position": number, "name": crumb.name, "item": project.absolute(crumb.path)}
+             for number, crumb in enumerate(crumbs, start=1)]
+    return json_ld({"@context": CONTEXT, "@type": "BreadcrumbList", "itemListElement": items})
+
+
 class StructuredData:
     """The JSON-LD blocks of each page, with the content indexed once per build."""
 
@@ -55,7 +64,7 @@ class StructuredData:
         elif key in self._issues:
             data = self.issue(lang, key, canonical)
         elif key in self._partners:
-            data = self.partner(key, canonical)
+            data = self.partner(lang, key, canonical)
         else:
             return []
         return [json_ld({"@context": CONTEXT, **data})]
@@ -77,11 +86,11 @@ class StructuredData:
         site = self.content.site
         return {"@type": "Organization", "@id": self._epi_id, "name": site.name, "url": site.website}
 
-    def _partner(self, key: str) -> dict:
+    def _partner(self, lang: str, key: str) -> dict:
         partner = self._partners[key]
         address = {"@type": "PostalAddress", "addressCountry": partner.country}
-        if partner.city:
-            address["addressLocality"] = partner.city
+        if partner.city:  # the city as the page's language writes it (content/places.<lang>.yml)
+            address["addressLocality"] = self.content.places.city(partner, lang)
         data = {"@type": "Organization", "@id": self._url(key, self.project.default_language) + "#organization",
                 "name": partner.name, "address": address}
         if partner.website:
@@ -102,7 +111,7 @@ class StructuredData:
             "funder": funder,
             "funding": {"@type": "Grant", "identifier": site.grant_agreement,
                         "description": funding_line(self.project, lang, site), "funder": {"@id": funder["@id"]}},
-            "member": [self._partner(f"partners/{partner.id}") for partner in self.content.partners],
+            "member": [self._partner(lang, f"partners/{partner.id}") for partner in self.content.partners],
         }
         website = {"@type": "WebSite", "@id": self._url("index", lang) + "#website", "url": self._url("index", lang),
                    "name": site.name, "inLanguage": lang, "publisher": {"@id": self._epi_id}}
@@ -132,5 +141,5 @@ class StructuredData:
                              "url": self._url("news/index", lang)},
                 "hasPart": articles}
 
-    def partner(self, key: str, canonical: str | None) -> dict:
-        return {**self._partner(key), "mainEntityOfPage": canonical, "memberOf": self._epi()}
+    def partner(self, lang: str, key: str, canonical: str | None) -> dict:
+        return {**self._partner(lang, key), "mainEntityOfPage": canonical, "memberOf": self._epi()}
