@@ -13,11 +13,11 @@ import pytest
 from lxml import html
 from PIL import Image, ImageChops, ImageFont
 
-from conftest import LANGUAGES, ROOT, build
+from conftest import LANGUAGES, ROOT, build, declared_pages
 
 from epi_site.rendering import cards, infographics
 from epi_site.rendering.canvas import WHITE, png
-from epi_site.rendering.cards import SAFE, TITLE_BOX, CardSpec, card_png, draw_card, layout
+from epi_site.rendering.cards import HEIGHT, SAFE, TITLE_BOX, WIDTH, CardSpec, card_png, draw_card, layout
 from epi_site.rendering import image_cache
 from epi_site.rendering.image_cache import Drawing, ImageCache
 from epi_site.rendering.raster_text import FONT_DIR, WEIGHTS, clean, has_glyph
@@ -127,7 +127,8 @@ def _drawn_box(spec: CardSpec):
 def test_titles_with_each_languages_letters_fit_the_safe_area(lang):
     spec = CardSpec(lang, TITLES[lang], "Partners", FUNDED.get(lang, FUNDED["en"]), "epi-project.com", "30 June 2022")
     parts = layout(spec)
-    assert "".join(parts.title.lines).replace(" ", "") == TITLES[lang].replace(" ", "")  # nothing lost or cut
+    drawn = "".join(parts.title.lines).replace(" ", "").replace("\u00a0", "")  # no-break spaces bind words
+    assert drawn == TITLES[lang].replace(" ", "")  # nothing lost or cut
     box = _drawn_box(spec)
     assert box and SAFE[0] <= box[0] and box[2] <= SAFE[2] and SAFE[1] <= box[1] and box[3] <= TITLE_BOX[3] + 40
 
@@ -140,7 +141,7 @@ def test_titles_with_each_languages_letters_fit_the_safe_area(lang):
     " \u200b\u2028 ",
 ])
 def test_odd_and_overlong_titles_stay_inside_the_card(title):
-    spec = CardSpec("de", title, "Neuigkeiten", FUNDED["de"], "epi-project.com", "1. Januar 2020")
+    spec = CardSpec("de", title, "Nachrichten", FUNDED["de"], "epi-project.com", "1. Januar 2020")
     parts = layout(spec)
     face = ImageFont.truetype(str(FONT_DIR / WEIGHTS["bold"]), parts.title.size)
     assert 1 <= len(parts.title.lines) <= 4
@@ -167,7 +168,8 @@ def test_an_infographic_is_the_same_bytes_as_its_plain_drawing():
             "source": "Sursa: Eurostat · UE-27 · 2019", "total": "",
             "bars": [{"label": "Cetățeni ai UE", "value": "26.809.473 de persoane", "share": 1.0},
                      {"label": "Resortisanți din afara UE", "value": "2.328.556 de persoane", "share": 0.087}],
-            "rows": [], "funded_by": FUNDED["ro"], "funding": "Proiectul este finanțat de UE.", "domain": "epi-project.com"}
+            "rows": [], "funded_by": FUNDED["ro"], "funding": "Proiectul este finanțat de UE.",
+            "disclaimer": "Comisia Europeană nu este responsabilă.", "domain": "epi-project.com"}
     assert infographics.infographic_png(data) == png(infographics.draw(data))
 
 
@@ -255,17 +257,19 @@ def test_entries_unused_for_a_week_are_pruned_and_used_ones_kept(tmp_path):
     assert not entries["old, unused"].exists() and not leftover.exists()
     assert entries["old, read again"].exists() and entries["recent, unused"].exists()
     assert ImageCache(tmp_path / "cache").prune() == 0  # reading it counted as a use, for later builds too
-    assert image_cache.UNUSED_FOR == 7 * day
+    assert 7 * day == image_cache.UNUSED_FOR
 
 
 @pytest.mark.slow
-def test_a_cached_rebuild_gives_the_bytes_of_a_cold_build(site, scratch, tmp_path):
+def test_a_cached_rebuild_gives_the_bytes_of_a_cold_build(site, scratch, tmp_path, monkeypatch):
     cold, warm = tmp_path / "cold", tmp_path / "warm"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))  # an empty cache: a cold build
     assert build(scratch, cold).returncode == 0
-    assert (scratch / ".cache" / "images").is_dir()
+    assert any((tmp_path / "user-cache" / "epi-site" / "images").rglob("*.png"))
+    assert not (scratch / ".cache").exists()  # never in the repository
     assert build(scratch, warm).returncode == 0
     images = sorted(p.relative_to(cold) for p in cold.rglob("*.png"))
-    assert len(images) > 250
+    assert len(images) >= len(LANGUAGES) * len(declared_pages(listed_only=True))  # a card a page at least
     assert images == sorted(p.relative_to(warm) for p in warm.rglob("*.png"))
     differ = [str(p) for p in images if not filecmp.cmp(cold / p, warm / p, shallow=False)
               or not filecmp.cmp(cold / p, site / p, shallow=False)]
@@ -283,6 +287,60 @@ def test_an_infographic_names_the_area_as_its_language_writes_it():
     for lang in ("en", "lv", "pl"):
         data = infographics.texts(content.project, dataset, lang, funded_by(content.project, lang),
                                   funding_line(content.project, lang, content.site),
-                                  content.places.area(dataset.area, lang))
+                                  content.places.area(dataset.area, lang), disclaimer="")
         sources[lang] = data["source"].split(" · ")[1]
     assert sources == {"en": "EU-27", "lv": "ES-27", "pl": "UE-27"}
+
+
+EU_FLAG_BLUE = (0, 51, 153)
+
+
+def _box(image: Image.Image, region: tuple[int, int, int, int], colour: tuple[int, int, int], tolerance: int = 24):
+    """The bounding box, within ``region``, of the pixels near ``colour``."""
+    crop = image.crop(region)
+    pixels = crop.load()
+    width, height = crop.size
+    found = [(x, y) for y in range(0, height, 2) for x in range(0, width, 2)
+             if all(abs(a - b) <= tolerance for a, b in zip(pixels[x, y], colour, strict=False))]
+    xs, ys = [x for x, _ in found], [y for _, y in found]
+    return (max(xs) - min(xs), max(ys) - min(ys)) if found else (0, 0)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_cards_emblem_is_at_least_as_large_as_the_wordmark_measured_on_the_png(site, lang):
+    # The EU's rules for funded projects: the emblem at least as large as the largest other logo.
+    for name in ("index.png", "partners/riga.png", "news/index.png"):
+        path = site / ("" if lang == "en" else lang) / "cards" / name
+        image = Image.open(path).convert("RGB")
+        mark = _box(image, (0, 0, WIDTH // 2, cards.BAND), WHITE)  # the white outline of EPI
+        emblem = _box(image, (0, cards.FOOTER_TOP - 10, WIDTH // 2, HEIGHT), EU_FLAG_BLUE)
+        assert mark[1] > 30 and emblem[1] >= mark[1], (path, mark, emblem)
+        assert emblem[0] * emblem[1] >= mark[0] * mark[1], (path, mark, emblem)
+
+
+@pytest.mark.slow
+def test_a_png_committed_in_the_old_cache_folder_is_never_published(site, scratch, tmp_path, monkeypatch):
+    """A pull request can put a file under .cache/images/ with the very key of a card; the build
+    reads its cache outside the repository only, so the published card is the drawn one."""
+    import subprocess
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "first-cache"))
+    assert build(scratch, tmp_path / "first").returncode == 0
+    entries = sorted((tmp_path / "first-cache" / "epi-site" / "images").rglob("*.png"))
+    assert len(entries) >= len(LANGUAGES) * len(declared_pages(listed_only=True))
+    fake = png(Image.new("RGB", (1200, 630), (255, 0, 0)))
+    for entry in entries:  # every key this build reads, in the old place, holding a red square
+        planted = scratch / ".cache" / "images" / entry.relative_to(entry.parents[1])
+        planted.parent.mkdir(parents=True, exist_ok=True)
+        planted.write_bytes(fake)
+    for args in (["init", "-q"], ["add", "-A", "-f"], ["-c", "user.name=T", "-c", "user.email=t@example.org",
+                                                       "commit", "-q", "-m", "a pull request"]):
+        subprocess.run(["git", "-C", str(scratch), *args], check=True, capture_output=True)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "second-cache"))
+    out = tmp_path / "second"
+    assert build(scratch, out).returncode == 0
+    images = sorted(p.relative_to(out) for p in out.rglob("*.png"))
+    assert len(images) >= len(LANGUAGES) * len(declared_pages(listed_only=True))  # a card a page at least
+    assert not [p for p in images if (out / p).read_bytes() == fake]
+    differ = [str(p) for p in images if not filecmp.cmp(out / p, site / p, shallow=False)]
+    assert not differ, differ[:5]

@@ -43,6 +43,16 @@
     return message.replace("{count}", count.toLocaleString(document.documentElement.lang));
   }
 
+  // Pagefind cuts its excerpt out of the page's text: say so where it starts or stops mid-text.
+  function ellipsise(excerpt, content) {
+    var squash = function (text) { return text.replace(/\s+/g, " ").trim(); };
+    var text = squash(excerpt.textContent), whole = squash(content);
+    if (!text) return;
+    var at = whole.indexOf(text);
+    if (at !== 0) excerpt.insertBefore(document.createTextNode("\u2026\u00a0"), excerpt.firstChild);
+    if (at === -1 || at + text.length < whole.length) excerpt.appendChild(document.createTextNode("\u00a0\u2026"));
+  }
+
   async function run(query) {
     list.textContent = "";
     if (!query.trim()) { say(""); return; }
@@ -57,12 +67,22 @@
     say(results.length ? found(search.results.length) : status.getAttribute("data-none"));
     results.forEach(function (data) {
       var item = document.createElement("li");
+      item.className = "epi-result";
       var link = document.createElement("a");
+      link.className = "epi-result__title";
       link.href = data.url;
       link.textContent = data.meta.title || data.url;
-      var excerpt = document.createElement("p");
-      excerpt.innerHTML = data.excerpt;  // Pagefind escapes the text and adds only <mark>
       item.appendChild(link);
+      if (data.meta.section) {
+        var section = document.createElement("p");
+        section.className = "epi-result__section";
+        section.textContent = data.meta.section;
+        item.appendChild(section);
+      }
+      var excerpt = document.createElement("p");
+      excerpt.className = "epi-result__excerpt";
+      excerpt.innerHTML = data.excerpt;  // Pagefind escapes the text and adds only <mark>
+      ellipsise(excerpt, data.content || "");
       item.appendChild(excerpt);
       list.appendChild(item);
     });

@@ -42,7 +42,7 @@ def _palette() -> Image.Image:
     for start, end in _PAIRS:
         for step in range(_STEPS + 1):
             t = step / _STEPS
-            colour = tuple(round(a + (b - a) * t) for a, b in zip(start, end))
+            colour = tuple(round(a + (b - a) * t) for a, b in zip(start, end, strict=True))
             if colour not in colours:
                 colours.append(colour)
     palette = Image.new("P", (1, 1))
@@ -102,14 +102,15 @@ def wordmark(draw: ImageDraw.ImageDraw, x: int, y: int, scale: float) -> None:
     draw.rounded_rectangle((x + s(18), y + s(32), x + s(74), y + s(35)), radius=s(1.5), fill=GOLD)
 
 
-def frame(size: tuple[int, int], band: int, margin: int, wordmark_scale: float, rule_y: int) -> tuple[Image.Image, ImageDraw.ImageDraw]:
+def frame(size: tuple[int, int], band: int, margin: int, wordmark_scale: float, rule_y: int,
+          wordmark_top: int = 22) -> tuple[Image.Image, ImageDraw.ImageDraw]:
     """What every shared image has: white, a blue band with the wordmark and a gold stripe under it,
     and a grey rule above the footer."""
     width, _ = size
     image = Image.new("RGB", size, WHITE)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, width, band), fill=EPI_BLUE)
-    wordmark(draw, margin, 22, wordmark_scale)
+    wordmark(draw, margin, wordmark_top, wordmark_scale)
     draw.rectangle((0, band, width, band + 6), fill=GOLD)
     draw.line((margin, rule_y, width - margin, rule_y), fill=RULE, width=2)
     return image, draw

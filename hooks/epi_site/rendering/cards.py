@@ -14,6 +14,7 @@ from PIL import Image, ImageDraw
 
 from .canvas import EPI_BLUE_DARK, GREY, WHITE, compose, frame, funding_block, indexed
 from .raster_text import Fitted, clean, fit, font
+from .typography import bind
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 64
@@ -24,7 +25,10 @@ TITLE_SIZES = range(76, 39, -4)
 DETAIL_SIZE = 30
 MAX_TITLE = 600
 FOOTER_TOP = 518
-EMBLEM_HEIGHT = 76
+# The EU's rules for funded projects: the emblem at least as large as the largest other logo.
+# The wordmark is 92 × 40 at scale 1: 147 × 64 px here, against the emblem's 132 × 88.
+WORDMARK_SCALE = 1.6
+EMBLEM_HEIGHT = 88
 MIDDLE = (BAND + 7, FOOTER_TOP - 30)  # the band between header and footer, where title and detail go
 
 
@@ -55,7 +59,7 @@ def layout(spec: CardSpec) -> Layout:
     detail_height = round(DETAIL_SIZE * 1.6) if detail else 0
     room = bottom - top - detail_height
     # Four lines hold fewer than 600 letters even of "i": a longer title is cut before it is measured.
-    text = clean(spec.title[:MAX_TITLE * 2], "bold")[:MAX_TITLE] or clean(spec.section, "bold")
+    text = clean(bind(spec.title[:MAX_TITLE * 2], spec.lang), "bold")[:MAX_TITLE] or clean(spec.section, "bold")
     title = fit(text, "bold", right - left, room, TITLE_SIZES)
     top += (room - title.height) // 2  # a short title stands in the middle, not under the header
     return Layout(title, (left, top, right, top + title.height), detail)
@@ -64,7 +68,8 @@ def layout(spec: CardSpec) -> Layout:
 @lru_cache(maxsize=64)
 def _base(section: str, funded_by: str, domain: str) -> Image.Image:
     """What every card of a section and language shares: drawn once, then copied."""
-    image, draw = frame((WIDTH, HEIGHT), BAND, MARGIN, 2.2, FOOTER_TOP - 18)
+    image, draw = frame((WIDTH, HEIGHT), BAND, MARGIN, WORDMARK_SCALE, FOOTER_TOP - 18,
+                        wordmark_top=round((BAND - 40 * WORDMARK_SCALE) / 2))
     fitted = fit(clean(section, "semibold"), "semibold", 700, 60, range(36, 23, -2), max_lines=1)
     face = font("semibold", fitted.size)
     for line in fitted.lines:

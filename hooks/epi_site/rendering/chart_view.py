@@ -47,13 +47,13 @@ def view(project: Project, dataset: Dataset, lang: str, area: str | None = None)
     height = 0
     if dataset.kind == "bar":
         top = max(p.value for p in dataset.series) or 1
-        for i, (point, value) in enumerate(zip(dataset.series, values)):
+        for i, (point, value) in enumerate(zip(dataset.series, values, strict=True)):
             width = max(2.0, (WIDTH - LABEL_SPACE) * point.value / top)
             bars.append(Bar(labels.get(point.key, point.key), value, 0, round(width, 1), i * ROW, i + 1))
         height = len(bars) * ROW
     elif dataset.kind == "share":
         x = 0.0
-        for i, (point, value) in enumerate(zip(dataset.series, values)):
+        for i, (point, value) in enumerate(zip(dataset.series, values, strict=True)):
             width = WIDTH * point.value / 100
             bars.append(Bar(labels.get(point.key, point.key), value, round(x, 1), round(width, 1), 0, i + 1))
             x += width
@@ -61,7 +61,7 @@ def view(project: Project, dataset: Dataset, lang: str, area: str | None = None)
     total = None
     if dataset.total is not None:
         total = format_value(project, lang, dataset.total, dataset.total_unit or dataset.unit, dataset.approximate)
-    rows = [(labels.get(p.key, p.key), v) for p, v in zip(dataset.series, values)]
+    rows = [(labels.get(p.key, p.key), v) for p, v in zip(dataset.series, values, strict=True)]
     return {
         "dataset": dataset,
         "area": area or dataset.area,

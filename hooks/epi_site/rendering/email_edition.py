@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+import css_inline
 from markupsafe import Markup
 
 from ..content.loading import Content
@@ -35,6 +39,7 @@ def edition_context(content: Content, lang: str, issue: Issue, intro: Intro | No
         "intro_html": intro_html,
         "entries": entries,
         "archive_url": project.absolute(page_url(project, "news/index", lang)),
+        "issue_url": project.absolute(page_url(project, f"news/{issue.key}", lang)),
         # Mail clients block SVG and embedded images: the emblem is the site's PNG, at its full address.
         "emblem_url": project.absolute(PNG_PATH),
         "funded_by": funded_by(project, lang),
@@ -43,8 +48,18 @@ def edition_context(content: Content, lang: str, issue: Issue, intro: Intro | No
     }
 
 
+@lru_cache(maxsize=1)
+def _inliner() -> css_inline.CSSInliner:
+    # Mail clients drop <style> and <link>: the template's classes become style attributes, from a
+    # stylesheet of the generator's own, never from the page (nothing is fetched).
+    css = (Path(__file__).parent / "templates" / "email.css").read_text(encoding="utf-8")
+    return css_inline.CSSInliner(extra_css=css, keep_style_tags=False, keep_link_tags=False,
+                                 load_remote_stylesheets=False)
+
+
 def email_html(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
-    return render(content.project, lang, "email.html", **edition_context(content, lang, issue, intro, intro_lang))
+    page = render(content.project, lang, "email.html", **edition_context(content, lang, issue, intro, intro_lang))
+    return _inliner().inline(page)
 
 
 def email_text(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:

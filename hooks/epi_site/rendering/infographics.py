@@ -2,7 +2,8 @@
 
 Drawn from the same view as the inline SVG (chart_view.view: bar lengths, shares, values already in the
 locale's format, labels in the language), with the source and year, the EPI wordmark, and the EU emblem
-with the full funding statement, since a shared image travels without the page around it.
+with the full funding statement and the disclaimer, since a shared image is a publication of its own and
+travels without the page around it.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from ..content.i18n import translations
 from ..project import Project
 from .canvas import EPI_BLUE, EPI_BLUE_DARK, EPI_ORANGE, GREY, INK, WHITE, compose, frame, funding_block, indexed
 from .raster_text import clean, fit, font
+from .typography import bind
 
 SIZE = 1080
 MARGIN = 72
 BAND = 120
 COLOURS = (EPI_BLUE, EPI_ORANGE)  # --epi-chart-1 and --epi-chart-2
-CHART_TOP, CHART_BOTTOM = 470, 830  # the chart's lowest top (after a four-line title), its bottom
-FOOTER_TOP = 880
+CHART_TOP, CHART_BOTTOM = 470, 790  # the chart's lowest top (after a four-line title), its bottom
+FOOTER_TOP = 840  # room under the emblem for five lines: the funding statement and the disclaimer
 EMBLEM_HEIGHT = 72
 MIDDLE = (BAND + 7, FOOTER_TOP - 30)
 
@@ -34,7 +36,8 @@ def infographic_path(project: Project, dataset_id: str, lang: str) -> str:
     return f"{project.prefix(lang)}data/{dataset_id}.png"
 
 
-def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding: str, area: str) -> dict:
+def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding: str, area: str, *,
+          disclaimer: str) -> dict:
     """Everything drawn, as plain data: the cache key, and the drawing's only input.
 
     ``area`` is the dataset's area as the language writes it (UE-27, ES-27), as on the page."""
@@ -46,28 +49,37 @@ def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding
     bars = [{"label": b.label, "value": b.value,
              "share": (b.width / max_width) if dataset.kind == "bar" else b.width / chart_view.WIDTH}
             for b in view["bars"]]
-    return {"lang": lang, "kind": dataset.kind, "title": view["title"], "source": source, "bars": bars,
+    return {"lang": lang, "kind": dataset.kind, "title": bind(view["title"], lang), "source": source, "bars": bars,
             "rows": [list(row) for row in view["rows"]],
             "total": (gettext("Total") + ": " + view["total"]) if view["total"] else "",
-            "funded_by": funded_by, "funding": funding, "domain": project.site_url.split("//", 1)[-1].strip("/").removeprefix("www.")}
+            "funded_by": funded_by, "funding": bind(funding, lang), "disclaimer": bind(disclaimer, lang),
+            "domain": project.site_url.split("//", 1)[-1].strip("/").removeprefix("www.")}
 
 
 @lru_cache(maxsize=16)
-def _base(funded_by: str, funding: str, domain: str) -> Image.Image:
+def _base(funded_by: str, funding: str, disclaimer: str, domain: str) -> Image.Image:
     """The header and footer, the same for every chart of a language: drawn once."""
     image, draw = frame((SIZE, SIZE), BAND, MARGIN, 1.9, FOOTER_TOP - 20)
     draw.text((SIZE - MARGIN, BAND / 2), domain, font=font("regular", 28), fill=WHITE, anchor="rm")
     funding_block(image, MARGIN, FOOTER_TOP, EMBLEM_HEIGHT, funded_by, SIZE - 2 * MARGIN, 32)
-    # The full statement, with the fund and the grant, since the image travels without its page.
-    sentence = fit(clean(funding, "regular"), "regular", SIZE - 2 * MARGIN, 3 * 28, range(22, 17, -1), leading=1.25,
-                   max_lines=3)
-    _lines(draw, sentence, "regular", MARGIN, FOOTER_TOP + EMBLEM_HEIGHT + 14, GREY)
+    _lines(draw, statements(funding, disclaimer), "regular", MARGIN, STATEMENTS_TOP, GREY)
     return image
 
 
+STATEMENTS_TOP = FOOTER_TOP + EMBLEM_HEIGHT + 14
+
+
+def statements(funding: str, disclaimer: str):
+    """The full funding statement, with the fund and the grant, and the disclaimer, under the emblem, since
+    the image travels without its page: one paragraph, so that the longest language (Italian) still fits
+    at 21 px or more."""
+    return fit(clean(f"{funding} {disclaimer}", "regular"), "regular", SIZE - 2 * MARGIN, SIZE - 16 - STATEMENTS_TOP,
+               range(22, 17, -1), leading=1.25, max_lines=6)
+
+
 @lru_cache(maxsize=16)
-def _base_indexed(funded_by: str, funding: str, domain: str) -> Image.Image:
-    return indexed(_base(funded_by, funding, domain))
+def _base_indexed(funded_by: str, funding: str, disclaimer: str, domain: str) -> Image.Image:
+    return indexed(_base(funded_by, funding, disclaimer, domain))
 
 
 def _draw_middle(image: Image.Image, data: dict, top: int) -> None:
@@ -93,7 +105,7 @@ def _draw_middle(image: Image.Image, data: dict, top: int) -> None:
 
 def draw(data: dict) -> Image.Image:
     """The whole image in RGB (infographic_png gives the same pixels faster)."""
-    image = _base(data["funded_by"], data["funding"], data["domain"]).copy()
+    image = _base(data["funded_by"], data["funding"], data["disclaimer"], data["domain"]).copy()
     _draw_middle(image, data, 0)
     return image
 
@@ -147,7 +159,8 @@ def _figure(draw, row: list, width: int, chart_top: int) -> None:
 def infographic_png(data: dict) -> bytes:
     middle = Image.new("RGB", (SIZE, MIDDLE[1] - MIDDLE[0]), WHITE)
     _draw_middle(middle, data, MIDDLE[0])
-    return compose(_base_indexed(data["funded_by"], data["funding"], data["domain"]), middle, MIDDLE[0])
+    return compose(_base_indexed(data["funded_by"], data["funding"], data["disclaimer"], data["domain"]), middle,
+                   MIDDLE[0])
 
 
 def cache_key(data: dict) -> str:

@@ -14,16 +14,17 @@ import yaml
 from babel import Locale
 from markupsafe import Markup
 
-from . import chart_view
+from . import chart_view, europe_map
 from ..content.loading import Content
 from ..content.directives import Directive
+from ..content.page_kinds import generated_pages
 from .email_edition import email_html, email_text
 from .emblem import PNG_PATH, emblem_png
 from .feeds import NEWSLETTER_FEEDS, build_feeds, build_newsletter_feeds
-from ..content.i18n import translations
+from ..content.i18n import po_path, translations
 from .render import language_context, render, to_html
 from .share import share_links
-from ..content.translation_status import status_rows, summary
+from ..content.translation_status import outdated, status_rows, summary
 from ..content.translations import in_language
 from .urls import page_url, relative, rewrite_links
 
@@ -52,6 +53,10 @@ class GeneratedPage:
         return f"---\n{head}---\n\n{self.body}\n"
 
 
+class PageKindError(RuntimeError):
+    """The generators and content/page_kinds.py disagree about which pages exist (a developer's mistake)."""
+
+
 @dataclass(frozen=True)
 class GeneratedFile:
     path: str
@@ -68,6 +73,7 @@ class LanguageBuild:
         self.lang = lang
         self.t = translations(self.project, lang)
         self.fmt = language_context(self.project, lang)["fmt"]
+        self._outdated = outdated(status if status is not None else status_rows(content))
 
     # --- helpers -------------------------------------------------------
     def _context(self, key: str) -> dict:
@@ -78,6 +84,9 @@ class LanguageBuild:
             "site": self.content.site,
             "partner_name": lambda partner: self.content.places.partner_name(partner, self.lang),
             "city_name": lambda partner: self.content.places.city(partner, self.lang),
+            # Whether this language's translation of a text is older than its English text, and where that is.
+            "outdated": lambda text_set: bool(text_set) and self.lang in self._outdated.get((text_set.kind, text_set.key), ()),
+            "english": relative(here, page_url(self.project, key, self.project.default_language)),
         }
 
     def _render(self, template: str, key: str, **context) -> str:
@@ -91,7 +100,20 @@ class LanguageBuild:
 
     # --- pages ---------------------------------------------------------
     def pages(self) -> list[GeneratedPage]:
-        return [*self.partner_pages(), self.timeline_page(), *self.news_pages(), self.search_page(), self.status_page()]
+        pages = [*self.partner_pages(), self.timeline_page(), *self.news_pages(), self.search_page(), self.status_page()]
+        declared = generated_pages(self.content)
+        made = {page.key for page in pages}
+        # A page kind added to one place and not the other: said at once, not by a test of its output.
+        if made - set(declared):
+            raise PageKindError(f"built but not declared in content/page_kinds.py: {', '.join(sorted(made - set(declared)))}")
+        if set(declared) - made:
+            raise PageKindError(f"declared in content/page_kinds.py but not built: {', '.join(sorted(set(declared) - made))}")
+        for page in pages:
+            kind = declared[page.key][0]
+            if kind.listed == page.noindex:
+                raise PageKindError(f"'{page.key}' is built {'un' if page.noindex else ''}listed, "
+                                    f"but its kind '{kind.name}' says otherwise")
+        return pages
 
     def partner_pages(self) -> list[GeneratedPage]:
         gettext = self.t.gettext
@@ -109,8 +131,15 @@ class LanguageBuild:
             neighbours = [p for p in partners if p.country == partner.country and p.id != partner.id]
             name = self.content.places.partner_name(partner, self.lang)
             description = gettext("%(name)s, a partner of the European Pact for Integration.") % {"name": name}
+            here = page_url(self.project, f"partners/{partner.id}", self.lang)
+            # Partner texts name pages and files as seen from docs/, as news items do.
+            text_html = Markup(rewrite_links(str(to_html(text)), self.project, self.lang, f"partners/{partner.id}",
+                                             absolute=False, link_base=""))
             pages.append(self._page(f"partners/{partner.id}", name, description, "partner.html", text_lang,
-                                    partner=partner, text=text, text_lang=text_lang, neighbours=neighbours))
+                                    partner=partner, text_html=text_html, text_lang=text_lang, neighbours=neighbours,
+                                    # Like news images: published once, for every language, at the site's root.
+                                    image_href=relative(here, partner.image) if partner.image else "",
+                                    image_alt=partner.image_alt(self.lang, self.project.default_language)))
         return pages
 
     def timeline_page(self) -> GeneratedPage:
@@ -179,9 +208,12 @@ class LanguageBuild:
         rows = self._status if self._status is not None else status_rows(self.content)
         languages = self.project.other_languages
         totals = {code: summary(rows, code) for code in languages}
+        # A language being added has no catalog yet: its readers see the interface in English until it has one.
+        no_catalog = [self.fmt.language(code) for code in languages if not po_path(self.project, code).exists()]
         page = self._page("status", self.t.gettext("Translation status"),
                           self.t.gettext("Which texts of the website are translated into each language."),
-                          "status.html", rows=rows, languages=languages, totals=totals)
+                          "status.html", rows=rows, languages=languages, totals=totals, issues=self.content.issues,
+                          no_catalog=self.fmt.names(no_catalog) if no_catalog else "")
         return _unlisted(page)
 
     def _sharing(self, key: str, title: str, text_lang: str) -> dict:
@@ -207,7 +239,11 @@ class LanguageBuild:
             return render(self.project, self.lang, "chart.html", v=view, uid=uid, csv_href=csv_href, png_href=png_href)
         if directive.name == "cities":
             cities = [p for p in self.content.partners if p.role == "city"]
-            return render(self.project, self.lang, "cities.html", cities=cities, **context)
+            names = {p.id: self.content.places.city(p, self.lang) for p in cities}
+            return render(self.project, self.lang, "cities.html", cities=cities,
+                          map_marks=europe_map.marks(self.content.positions, names), map_frame=europe_map.frame(),
+                          map_href=relative(page_url(self.project, page_key, self.lang), europe_map.MAP_PATH),
+                          partners_by_id={p.id: p for p in cities}, **context)
         if directive.name == "phases":
             return render(self.project, self.lang, "phases.html", phases=self.content.timeline.phases)
         if directive.name == "publisher":
@@ -223,6 +259,9 @@ class LanguageBuild:
         if self.lang == self.project.default_language:
             # One raster emblem for every language, where SVG cannot go (email editions).
             files.append(GeneratedFile(PNG_PATH, emblem_png(EMBLEM_HEIGHT)))
+            # One base map for every language: the words on it are in each page, over it.
+            countries = frozenset(p.country for p in self.content.partners)
+            files.append(GeneratedFile(europe_map.MAP_PATH, europe_map.base_map(countries)))
         for dataset in self.content.datasets.values():
             texts, _ = dataset.text(self.lang, self.project.default_language)
             area = self.content.places.area(dataset.area, self.lang)
@@ -230,7 +269,7 @@ class LanguageBuild:
         rss, atom = build_feeds(self.project, self.lang, self.content.news, self.content.site)
         files += [GeneratedFile(f"{prefix}news/rss.xml", rss), GeneratedFile(f"{prefix}news/atom.xml", atom)]
         files += [GeneratedFile(prefix + path, feed)
-                  for path, feed in zip(NEWSLETTER_FEEDS, build_newsletter_feeds(self.content, self.lang))]
+                  for path, feed in zip(NEWSLETTER_FEEDS, build_newsletter_feeds(self.content, self.lang), strict=True)]
         for issue in self.content.issues:
             intro, intro_lang = self._intro(issue)
             files.append(GeneratedFile(f"{prefix}news/{issue.key}/email.html",

@@ -10,6 +10,7 @@ than drawn as empty boxes, and a text that cannot fit is shrunk within bounds, t
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,8 @@ ELLIPSIS = "…"
 HYPHEN = "-"
 # Far outside any script the font covers: its rendering is the font's .notdef glyph.
 _NO_GLYPH = "\U0010fffd"
+NBSP = "\u00a0"  # a space where a line must not break (rendering/typography.py)
+_NO_BREAK = {"\u00a0", "\u2007", "\u202f"}  # the no-break spaces, drawn as one
 
 
 @lru_cache(maxsize=64)
@@ -45,7 +48,7 @@ def fonts_digest() -> str:
 def has_glyph(weight: str, char: str) -> bool:
     """True when the font draws ``char`` with a glyph of its own (not the .notdef box)."""
     if char.isspace():
-        return char == " "
+        return char in (" ", NBSP)
     probe = font(weight, 40)
     mask, missing = probe.getmask(char), probe.getmask(_NO_GLYPH)
     return not (mask.size == missing.size and bytes(mask) == bytes(missing)
@@ -53,17 +56,22 @@ def has_glyph(weight: str, char: str) -> bool:
 
 
 def clean(text: str, weight: str) -> str:
-    """The text as it can be drawn: composed letters, no control characters, one space between words."""
+    """The text as it can be drawn: composed letters, no control characters, one space between words
+    (a no-break space stays one: lines never break there)."""
     text = unicodedata.normalize("NFC", str(text))
     kept = []
     for char in text:
-        if char.isspace() or unicodedata.category(char) in ("Zl", "Zp"):
+        if char in _NO_BREAK:
+            kept.append(NBSP)
+        elif char.isspace() or unicodedata.category(char) in ("Zl", "Zp"):
             kept.append(" ")
         elif unicodedata.category(char)[0] == "C" or not has_glyph(weight, char):
             continue
         else:
             kept.append(char)
-    return " ".join("".join(kept).split())
+    words = "".join(kept).split(" ")
+    words = (re.sub(f"{NBSP}+", NBSP, word).strip(NBSP) for word in words)
+    return " ".join(word for word in words if word)
 
 
 MAX_LETTERS_PER_LINE = 400  # more than a 1,200-pixel line holds even of "i" at the smallest size
@@ -117,6 +125,23 @@ def wrap(text: str, face, width: float, break_words: bool) -> list[str] | None:
     return lines
 
 
+def balance(text: str, face, width: float, lines: list[str]) -> list[str]:
+    """The same number of lines, as even as they go (CSS's ``text-wrap: balance``): the narrowest
+    measure that still needs no more lines, so no last line holds a lone word that could have company."""
+    if len(lines) < 2:
+        return lines
+    low, high = max(face.getlength(word) for word in text.split(" ")), float(width)
+    best = lines
+    while high - low > 1:
+        middle = (low + high) / 2
+        trial = wrap(text, face, middle, break_words=False)
+        if trial is not None and len(trial) <= len(lines):
+            best, high = trial, middle
+        else:
+            low = middle
+    return best
+
+
 def _ellipsise(line: str, face, width: float) -> str:
     while line and face.getlength(line.rstrip() + ELLIPSIS) > width:
         line = line[:-1]
@@ -140,7 +165,7 @@ def fit(text: str, weight: str, width: int, height: int, sizes: range, leading: 
         rows = max(1, min(max_lines, height // line_height))
         lines = wrap(text, face, width, break_words=size == sizes[-1])
         if lines is not None and len(lines) <= rows:
-            return Fitted(tuple(lines), size, line_height)
+            return Fitted(tuple(balance(text, face, width, lines)), size, line_height)
     kept = lines[:rows]
     kept[-1] = _ellipsise(kept[-1], face, width)
     return Fitted(tuple(kept), size, line_height)

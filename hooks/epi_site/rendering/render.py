@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import markdown as markdown_lib
-from babel import Locale, dates, numbers
+from babel import Locale, dates, lists, numbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
@@ -39,6 +39,36 @@ def to_html(text: str) -> Markup:
     return Markup(sanitise(md.convert(tame(text))))
 
 
+NBSP = "\u00a0"
+
+# Each language's one way of writing a day, where CLDR's long date is not what the language's own
+# texts (docs/, content/) write; a language missing here writes CLDR's long date. Babel gives the
+# month names. Non-breaking spaces keep together what a line must not split.
+DATE_PATTERNS = {
+    "en": "d MMMM y",  # EU English, as the Interinstitutional Style Guide and the texts: "1 January 2020"
+    "pl": f"d MMMM y{NBSP}'r.'",  # "1 stycznia 2020 r.", as the Polish texts write it
+    "lv": f"y.{NBSP}'gada' d.{NBSP}MMMM",  # "2020. gada 1. janvāris"
+}
+# The first day of a month where the language writes it as an ordinal ("1° gennaio 2020", as the
+# Italian texts write it, with the degree sign they use; "2 gennaio" is a cardinal).
+FIRST_DAY_PATTERNS = {"it": "d'°' MMMM y"}
+
+# Each language's one way of naming a quarter ("Newsletter, …"): a Babel pattern, or four of them
+# where the language names the quarter with a word CLDR does not give. A language missing here
+# writes "QQQQ y", CLDR's wide quarter name and the year.
+QUARTER_PATTERNS = {
+    "en": "QQQQ y",  # "2nd quarter 2022"
+    # "andra kvartalet 2022", as Statistics Sweden and EU Swedish texts write it (CLDR: "2:a kvartalet")
+    "sv": ("'första kvartalet' y", "'andra kvartalet' y", "'tredje kvartalet' y", "'fjärde kvartalet' y"),
+    "ro": "QQQQ 'din' y",  # "trimestrul al II-lea din 2022"
+    "it": "Q'°' 'trimestre' y",  # "2° trimestre 2022": the ordinal sign of the Italian dates ("1° gennaio")
+    "es": "QQQQ 'de' y",  # "2.º trimestre de 2022"
+    "de": "QQQQ y",  # "2. Quartal 2022"
+    "pl": f"QQQQ y{NBSP}'r.'",  # "II kwartał 2022 r."
+    "lv": f"y.{NBSP}'gada' Q.{NBSP}'ceturksnis'",  # "2022. gada 2. ceturksnis"
+}
+
+
 class Formats:
     """Babel's formats for dates, numbers and names in one locale."""
 
@@ -46,8 +76,12 @@ class Formats:
         self.lang = lang
         self.locale = Locale.parse(lang)
 
-    def date(self, day: dt.date, style: str = "long") -> str:
-        return dates.format_date(day, style, locale=self.locale)
+    def date(self, day: dt.date) -> str:
+        """A day as the language writes it, the same on pages, cards, email and feeds' text."""
+        pattern = DATE_PATTERNS.get(self.lang, "long")
+        if day.day == 1:
+            pattern = FIRST_DAY_PATTERNS.get(self.lang, pattern)
+        return dates.format_date(day, pattern, locale=self.locale)
 
     def month(self, day: dt.date) -> str:
         return dates.format_skeleton("yMMMM", day, locale=self.locale)
@@ -57,7 +91,10 @@ class Formats:
         return dates.format_interval(start, end, "yMMMM", locale=self.locale)
 
     def quarter(self, year: int, quarter: int) -> str:
-        return dates.format_date(dt.date(year, 3 * quarter - 2, 1), "QQQQ y", locale=self.locale)
+        pattern = QUARTER_PATTERNS.get(self.lang, "QQQQ y")
+        if isinstance(pattern, tuple):
+            pattern = pattern[quarter - 1]
+        return dates.format_date(dt.date(year, 3 * quarter - 2, 1), pattern, locale=self.locale)
 
     def number(self, value: float) -> str:
         return numbers.format_decimal(value, locale=self.locale)
@@ -68,10 +105,22 @@ class Formats:
         return numbers.format_percent(share, locale=self.locale, decimal_quantization=False)
 
     def compact(self, value: float) -> str:
-        return numbers.format_compact_decimal(value, format_type="long", fraction_digits=1, locale=self.locale)
+        """"1.2 million" where CLDR has long compact forms; else its short ones ("1.2M"), else the plain number.
+
+        CLDR is thinner for some locales (Maltese has no long compact decimal formats), and a
+        language must build before anyone has filled in its data.
+        """
+        for kind in ("long", "short"):
+            if kind in self.locale.compact_decimal_formats:
+                return numbers.format_compact_decimal(value, format_type=kind, fraction_digits=1, locale=self.locale)
+        return self.number(value)
 
     def country(self, code: str) -> str:
         return country_name(code, self.lang)
+
+    def names(self, items) -> str:
+        """"A, B and C" as the language joins a list."""
+        return lists.format_list(list(items), locale=self.locale)
 
     def language(self, code: str) -> str:
         """A language's name as it stands inside a sentence ("svenska" in Swedish, "Deutsch" in German)."""
@@ -85,6 +134,12 @@ _gettext, _ngettext = text_gettext(lambda context: context["translations"])
 def _in_language(context, texts: dict):
     """``phase.texts | in_language``: the page's language, or the default one while untranslated."""
     return in_language(texts, context["lang"], context["project"].default_language)[0]
+
+
+def _sentence_case(text: str) -> str:
+    """A phrase that starts a heading ("första kvartalet 2020" as "Första kvartalet 2020"): its first letter
+    upper case and the rest as written (Jinja's ``capitalize`` would lower "I" in "trimestrul I")."""
+    return text[:1].upper() + text[1:]
 
 
 @lru_cache(maxsize=4)
@@ -106,6 +161,7 @@ def environment(project: Project) -> Environment:
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
     env.globals.update(project=project, markdown=to_html)
     env.filters["in_language"] = _in_language
+    env.filters["sentence_case"] = _sentence_case
     return env
 
 

@@ -7,7 +7,7 @@ from .image_cache import Drawing, ImageCache
 from .infographics import cache_key, infographic_path, infographic_png, texts
 from .pages import GeneratedFile, GeneratedPage
 from .social import PageCard, card_drawings, page_cards
-from .visibility import funded_by, funding_line
+from .visibility import disclaimer, funded_by, funding_line
 
 
 def image_files(content: Content, lang: str, pages: list[GeneratedPage],
@@ -18,8 +18,8 @@ def image_files(content: Content, lang: str, pages: list[GeneratedPage],
     funding = funding_line(project, lang, content.site)
     for dataset in content.datasets.values():
         data = texts(project, dataset, lang, funded_by(project, lang), funding,
-                     content.places.area(dataset.area, lang))
+                     content.places.area(dataset.area, lang), disclaimer=disclaimer(project, lang))
         drawings.append((infographic_path(project, dataset.id, lang),
                          Drawing("infographic", cache_key(data), infographic_png, data)))
     images = cache.get_all([drawing for _, drawing in drawings])
-    return found, [GeneratedFile(path, image) for (path, _), image in zip(drawings, images)]
+    return found, [GeneratedFile(path, image) for (path, _), image in zip(drawings, images, strict=True)]

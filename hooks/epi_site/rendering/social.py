@@ -12,17 +12,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.core import get_global
 
 from ..content.i18n import translations
 from ..content.loading import Content
+from ..content.page_kinds import generated_pages
 from ..project import Project
 from .cards import HEIGHT, WIDTH, CardSpec, card_png
 from .image_cache import Drawing
-from .pages import GeneratedFile, GeneratedPage
+from .pages import GeneratedPage
 from .render import Formats
 from .urls import page_url
 from .visibility import funded_by
@@ -32,7 +33,7 @@ from .visibility import funded_by
 _REGIONS = {"en": "GB"}
 
 
-@lru_cache(maxsize=None)  # Babel parses a locale in about 1 ms; a build asks 2,000 times
+@cache  # Babel parses a locale in about 1 ms; a build asks 2,000 times
 def og_locale(lang: str) -> str:
     """The ``xx_YY`` form Open Graph expects for a page whose <html lang> is ``lang``."""
     locale = Locale.parse(lang)
@@ -58,16 +59,9 @@ class PageCard:
     spec: CardSpec
 
 
-def section_of(key: str, gettext, site_name: str) -> str:
-    if key.startswith("partners/"):
-        return gettext("Partners")
-    if key.startswith("timeline/"):
-        return gettext("Timeline")
-    if key == "news/index" or key.startswith("news/") and key[5:9].isdigit() and key[9:11] == "-q":
-        return gettext("Newsletter")
-    if key.startswith("news/"):
-        return gettext("News")
-    return site_name
+def section_of(kind, gettext, site_name: str) -> str:
+    """The section a card names: its page kind's, or the site's name for a hand-written page."""
+    return gettext(kind.section) if kind is not None and kind.section else site_name
 
 
 def _role(role: str, gettext) -> str:
@@ -84,8 +78,8 @@ def page_cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[
     site_name = content.site.name
     domain = project.site_url.split("//", 1)[-1].strip("/").removeprefix("www.")
     funded = funded_by(project, lang)
-    news = {f"news/{item.slug}": item for item in content.news}
-    partners = {f"partners/{p.id}": p for p in content.partners}
+    news = {item.page_key: item for item in content.news}
+    partners = {p.page_key: p for p in content.partners}
     found: list[tuple[str, str, str, str, str | None]] = []
     for key, doc in content.docs.items():
         if lang in doc.text_set.files:
@@ -101,19 +95,26 @@ def page_cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[
         elif page.key in partners:
             partner = partners[page.key]
             detail = f"{_role(partner.role, gettext)} · {fmt.country(partner.country)}"
-        found.append((page.key, page.title, page.description, detail, published))
+        # As MkDocs writes the page's <title>: a day's or a quarter's no-break spaces ("2022. gada
+        # 2. ceturksnis") are plain there, and a preview's title is the page's title.
+        found.append((page.key, " ".join(page.title.split()), page.description, detail, published))
     cards = {}
+    kinds = {key: kind for key, (kind, _) in generated_pages(content).items()}
     for key, title, description, detail, published in found:
-        section = section_of(key, gettext, site_name)
+        section = section_of(kinds.get(key), gettext, site_name)
         # The home page's title is the site's name: said once, as the title.
-        spec = CardSpec(lang, title, "" if section == title else section, funded, domain, detail)
+        # A label or a date the title already says is not said twice ("Newsletter" over "Newsletter, …").
+        section = "" if title.casefold().startswith(section.casefold()) else section
+        detail = "" if detail and " ".join(detail.split()) in " ".join(title.split()) else detail
+        spec = CardSpec(lang, title, section, funded, domain, detail)
         cards[key] = PageCard(key, lang, title, description, published, spec)
     return cards
 
 
 def card_drawings(project: Project, cards: dict[str, PageCard]) -> list[tuple[str, Drawing]]:
     """Each card's path in the site, and what to draw there."""
-    return [(card_path(project, key, card.lang), Drawing("card", json.dumps(asdict(card.spec), sort_keys=True), card_png, card.spec))
+    return [(card_path(project, key, card.lang),
+             Drawing("card", json.dumps(asdict(card.spec), sort_keys=True), card_png, card.spec))
             for key, card in sorted(cards.items())]
 
 
