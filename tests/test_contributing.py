@@ -49,10 +49,7 @@ def test_mistakes_in_the_guide_give_the_messages_it_shows(scratch, target, block
     key = line.split(":")[0]
     path = scratch / file
     text = path.read_text(encoding="utf-8")
-    if key == "country":
-        text = text.replace("country: SE", line)
-    else:
-        text = re.sub(rf"^{key}:.*$", line, text, count=1, flags=re.M)
+    text = text.replace("country: SE", line) if key == "country" else re.sub(rf"^{key}:.*$", line, text, count=1, flags=re.M)
     path.write_text(text, encoding="utf-8")
     _, problems = load_content(load_project(scratch))
     assert block.strip() in problems.report()
@@ -64,5 +61,5 @@ def test_commands_in_the_guides_exist():
     source = (ROOT / "tools" / "dev.py").read_text()
     for command in commands:
         assert f'command == "{command}"' in source, command
-    out = subprocess.run([sys.executable, str(ROOT / "tools" / "preview.py")], capture_output=True, text=True)
+    out = subprocess.run([sys.executable, "-P", str(ROOT / "tools" / "preview.py")], capture_output=True, text=True)
     assert "preview" in out.stdout and out.returncode == 2

@@ -5,9 +5,13 @@
     python3 tools/dev.py serve            preview every language at http://127.0.0.1:8000/
     python3 tools/dev.py preview sv       preview English and one other language, fast
     python3 tools/dev.py check            check docs/, content/ and locales/ in seconds
+    python3 tools/dev.py todo sv          what Swedish lacks or has let fall behind, with the English's changes
+                                          (--markdown: the same list for an issue or a pull request)
     python3 tools/dev.py test             run the whole test suite
     python3 tools/dev.py test --fast      the everyday loop: no browser, no slow tests (about 2 minutes)
     python3 tools/dev.py lint             ruff, with the rules of pyproject.toml
+    python3 tools/dev.py new news "Title"  start a news item in English (also: new partner ID, new page NAME,
+                                          new issue 2022-q2); it never overwrites a file
     python3 tools/dev.py extract          update locales/ after changing a template's strings
     python3 tools/dev.py bench            measure build time, page weight and search index size
 
@@ -33,13 +37,35 @@ PYTHON = BIN / "python"
 SYSTEM_PACKAGES = {"chromium": os.environ.get("EPI_CHROMIUM", "/usr/bin/chromium"), "default-jre-headless": "java"}
 
 
+# Every interpreter we start imports only installed code and the project's own packages: never a file
+# of the working directory (a pull request's nh3.py at the root would replace the sanitiser).
+# -P says so for the interpreter we start; PYTHONSAFEPATH for every one it starts in turn.
+SAFE_ENV = {**os.environ, "PYTHONSAFEPATH": "1"}
+
+
 def say(message: str) -> None:
     print(f"[epi] {message}", flush=True)
 
 
+def committed_venv() -> list[str]:
+    """Files of .venv that git tracks: a pull request's, never an environment this machine made."""
+    if not shutil.which("git"):
+        return []
+    result = subprocess.run(["git", "-C", str(ROOT), "ls-files", "--", ".venv"], capture_output=True, text=True)
+    return result.stdout.split() if result.returncode == 0 else []
+
+
 def ensure_venv() -> None:
-    if sys.version_info < (3, 11):
+    # Not dead code for ruff: this file runs under whatever python3 a newcomer has, before any .venv.
+    if sys.version_info < (3, 11):  # noqa: UP036
         sys.exit("The EPI site needs Python 3.11 or newer.")
+    # The stamp below trusts an existing .venv: one that came with the branch could run anything.
+    # A checkout writes only tracked files, so in CI an untracked .venv is one this run made.
+    committed = committed_venv()
+    if committed:
+        sys.exit(f"This branch holds files under .venv/ ({', '.join(committed[:3])}"
+                 f"{', ...' if len(committed) > 3 else ''}): a virtual environment is made on each machine, "
+                 "never committed. Remove them (git rm -r --cached .venv) and run the command again.")
     stamp = VENV / ".epi-installed"
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == wanted and PYTHON.exists():
@@ -48,8 +74,10 @@ def ensure_venv() -> None:
         say("making the virtual environment .venv")
         venv.EnvBuilder(with_pip=True).create(VENV)
     say("installing the pinned packages of pyproject.toml")
-    subprocess.run([str(PYTHON), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                    "-e", f"{ROOT}[test]"], check=True)
+    # -qq: only errors. A first run otherwise fills the screen with pip's notes about its own
+    # configuration (ignored package locations, a newer pip), which an editor cannot act on.
+    subprocess.run([str(PYTHON), "-P", "-m", "pip", "install", "-qq", "--disable-pip-version-check",
+                    "-e", f"{ROOT}[test]"], check=True, env=dict(SAFE_ENV, PIP_DISABLE_PIP_VERSION_CHECK="1"))
     stamp.write_text(wanted)
 
 
@@ -69,8 +97,16 @@ def ensure_system_packages() -> None:
     subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True, env=env)
 
 
+def interpreter(*args: str) -> list[str]:
+    """The command line of the project's Python, with a safe import path."""
+    return [str(PYTHON), "-P", *args]
+
+
 def run(*args: str) -> int:
-    return subprocess.run([str(PYTHON), *args], cwd=ROOT).returncode
+    # The theme prints a banner about a future MkDocs on every build and preview; this site's
+    # version is pinned, so the banner tells an editor nothing (the variable is the theme's own switch).
+    env = dict(SAFE_ENV, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(interpreter(*args), cwd=ROOT, env=env).returncode
 
 
 def main(argv: list[str]) -> int:
@@ -87,6 +123,10 @@ def main(argv: list[str]) -> int:
         return run(str(ROOT / "tools" / "preview.py"), *rest)
     if command == "check":
         return run("-m", "epi_site.check", *rest)
+    if command == "todo":
+        return run("-m", "epi_site.todo", *rest)
+    if command == "new":
+        return run("-m", "epi_site.scaffold", *rest)
     if command == "extract":
         return run("-m", "epi_site.check", "--extract")
     if command == "test":

@@ -44,7 +44,7 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     config = preview_config(argv[0])
-    command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--livereload", *argv[1:]]
+    command = [sys.executable, "-P", "-m", "mkdocs", "serve", "-f", str(config), "--livereload", *argv[1:]]
     return subprocess.call(command, cwd=ROOT)
 
 

@@ -19,6 +19,7 @@ from .project import load_project
 from .content.sources import language_of
 from .content.translation_status import outdated_hints, status_rows, table
 from .content.translations import mark_translated
+from .safety.changed_files import NoComparison, changed_files, review_list
 from .safety.github_output import annotation as github_annotation, plain_lines
 
 
@@ -32,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mark-translated", nargs="+", metavar="FILE",
                         help="record that these translations are up to date with their English text")
     parser.add_argument("--no-status", action="store_true", help="do not print the translation status table")
+    parser.add_argument("--changed-since", nargs="?", const="", metavar="BASE",
+                        help="also list the files beside content that this branch changed since BASE, for a "
+                             "maintainer's review (default: the pull request's target branch, else origin/main "
+                             "or main)")
     args = parser.parse_args(argv)
     project = load_project(Path(args.root))
     if args.extract:
@@ -69,7 +74,35 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"No problems found in docs/, content/ and locales/ ({elapsed:.1f} s).")
     _print_warnings(problems, args.format)
+    if args.changed_since is not None:
+        _print_review(project.root, args.changed_since, args.format)
     return 1 if problems else 0
+
+
+def _print_review(root: Path, base: str, output: str) -> None:
+    """The files beside content that this branch changed: listed for a maintainer, never a stop."""
+    try:
+        base, changes = changed_files(root, base)
+        listed = review_list(changes)
+    except NoComparison as reason:
+        listed = None
+        message = f"The files this branch changed are not listed: {reason}."
+    if output == "github":
+        if listed is None:
+            print(github_annotation(Problem(".", None, "", message), level="warning"))
+        for item in listed or ():
+            print(github_annotation(item, level="warning"))
+        return
+    print()
+    if listed is None:
+        print(message)
+    elif listed:
+        count = len(listed)
+        print(f"{count} file{'s' if count != 1 else ''} beside docs/, content/ and locales/ changed since {base} "
+              "(these do not stop the build, but wait for a maintainer):")
+        print("\n".join(f"- {item}" for item in listed))
+    else:
+        print(f"Only content files changed since {base}: docs/, content/ and locales/.")
 
 
 def _print_warnings(problems: Problems, output: str) -> None:
@@ -98,7 +131,14 @@ def mark(project, paths: list[Path]) -> int:
             problems.add(str(path), "this is not a translation of an English file",
                          fix=f"give the translation's name, such as {stem}.sv{path.suffix}")
             continue
-        print(f"{path.relative_to(project.root)}: translated_from: {mark_translated(path, source)}")
+        name = path.relative_to(project.root)
+        before = path.read_text(encoding="utf-8-sig")
+        mark_translated(path, source)
+        if path.read_text(encoding="utf-8-sig") == before:
+            print(f"{name}: already marked up to date with {source.name}; nothing to change.")
+        else:
+            print(f"{name}: marked up to date with {source.name} (its 'translated_from' line now records "
+                  f"the English text as it is); readers no longer see the outdated notice.")
     if problems:
         print(problems.report())
         return 1

@@ -18,6 +18,7 @@ class Row:
     source: str  # the English file, from the repository's root
     fingerprint: str
     statuses: dict
+    unmarked: tuple = ()  # languages whose new translation records no English text yet
 
 
 def text_sets(content: Content) -> list[TextSet]:
@@ -40,8 +41,9 @@ def status_rows(content: Content) -> list[Row]:
         if source is None:
             continue
         statuses = {lang: text_set.status(lang, default) for lang in project.other_languages}
+        unmarked = tuple(lang for lang in project.other_languages if text_set.unmarked(lang, default))
         rows.append(Row(text_set.kind, text_set.key, rel(source, project.root), text_set.source_fingerprint(default),
-                        statuses))
+                        statuses, unmarked))
     return sorted(rows, key=lambda r: (KINDS.index(r.kind), r.key))
 
 
@@ -66,17 +68,36 @@ def table(rows: list[Row], languages: tuple[str, ...]) -> str:
         counts = summary(rows, lang)
         totals.append(f"{lang}: {counts[TRANSLATED]}/{len(rows)} translated, {counts[MISSING]} missing, "
                       f"{counts[OUTDATED]} outdated")
-    return "\n".join(lines + [""] + totals)
+    return "\n".join([*lines, "", *totals])
+
+
+def outdated(rows: list[Row]) -> dict[tuple[str, str], set[str]]:
+    """(kind, key) -> the languages whose translation is older than its English text, for the readers' notice."""
+    return {(row.kind, row.key): {lang for lang, status in row.statuses.items() if status == OUTDATED}
+            for row in rows}
 
 
 def outdated_hints(rows: list[Row], content: Content) -> list[str]:
-    """For each outdated translation: the line to write once it is brought up to date."""
+    """For each outdated or new translation: what to do about it, in the words of someone who edits."""
+    default = content.project.default_language
     hints = []
     for row in rows:
-        for lang, status in row.statuses.items():
-            if status == OUTDATED:
-                target = row.source.replace(f".{content.project.default_language}.", f".{lang}.")
-                hints.append(f"{target}: the English text changed. Update the translation, then run "
-                             f"'python3 tools/dev.py check --mark-translated {target}' "
-                             f"(it sets 'translated_from: {row.fingerprint}').")
+        langs = [lang for lang, status in row.statuses.items() if status == OUTDATED]
+        for lang in langs:
+            target = row.source.replace(f".{default}.", f".{lang}.")
+            hints.append(f"{target}: the English text changed since this translation was made; readers see a notice "
+                         f"with a link to the English. Update the translation, then run "
+                         f"'python3 tools/dev.py check --mark-translated {target}'.")
+        if len(langs) > 1:
+            hints.append(f"{row.source}: this English edit left {len(langs)} translations outdated "
+                         f"({', '.join(langs)}). That is expected: you need not translate them yourself. "
+                         f"If your edit changed no meaning (a typo, a link), mark them all up to date with "
+                         f"'python3 tools/dev.py check --mark-translated "
+                         + " ".join(row.source.replace(f".{default}.", f".{lang}.") for lang in langs)
+                         + "'; otherwise say in the pull request that they need translating "
+                         "('python3 tools/dev.py check' lists them for the translators).")
+        for lang in row.unmarked:
+            target = row.source.replace(f".{default}.", f".{lang}.")
+            hints.append(f"{target}: a new translation. When it is complete, record that it matches the English with "
+                         f"'python3 tools/dev.py check --mark-translated {target}'.")
     return hints
