@@ -129,7 +129,11 @@ def test_home_describes_epi_its_funding_and_its_13_partners(site, lang):
     website = next(n for n in graph if n["@type"] == "WebSite")
     assert website["inLanguage"] == lang
     assert website["url"] == canonical(page)
-    assert website["publisher"]["@id"] == epi["@id"]
+    # The website's publisher is the organisation the privacy notice names, not the project.
+    publisher = next(n for n in graph if n.get("@id") == SITE_URL + "#publisher")
+    assert website["publisher"] == {"@id": publisher["@id"]}
+    assert (publisher["@type"], publisher["name"], publisher["email"], publisher["address"]["addressCountry"]) == (
+        "Organization", CONTENT.site.publisher.name, CONTENT.site.publisher.email, CONTENT.site.publisher.country)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -146,8 +150,8 @@ def test_news_items_are_news_articles_with_their_contents_facts(site, lang):
         assert article["inLanguage"] == text.lang == html.fromstring(page.read_bytes()).get("lang")
         assert article["image"] == card(lang, key)
         assert article["mainEntityOfPage"] == canonical(page)
-        assert article["publisher"]["name"] == CONTENT.site.name
-        assert article["publisher"]["@id"] == SITE_URL + "#organization"
+        assert article["publisher"]["name"] == CONTENT.site.publisher.name == "PATRIR"
+        assert article["publisher"]["@id"] == SITE_URL + "#publisher"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -282,17 +282,19 @@ def test_a_wrong_publisher_field_is_reported(scratch, old, new, message):
 def test_the_publisher_directive_renders_in_every_language(lang):
     content, problems = load_content(PROJECT)
     assert not problems
-    block = html.fragment_fromstring(
-        LanguageBuild(content, lang).directive(Directive("publisher", None, 1), "privacy", "publisher-1"))
+    rendered = LanguageBuild(content, lang).directive(Directive("publisher", None, 1), "privacy", "publisher-1")
+    block = html.fragment_fromstring(rendered, create_parent="div").xpath("dl")[0]
     t = translations(PROJECT, lang)
     facts = dict(zip((text_of(d) for d in block.xpath("dt")), block.xpath("dd"), strict=True))
-    assert list(facts) == [t.gettext("Publisher"), t.gettext("Country"), t.gettext("Contact")]
-    assert text_of(facts[t.gettext("Publisher")]) == "PATRIR"
+    labels = ["Controller", "Postal address", "Country", "Contact", "Data protection officer"]
+    assert list(facts) == [t.gettext(label) for label in labels]
+    assert text_of(facts[t.gettext("Controller")]) == "PATRIR"
     assert text_of(facts[t.gettext("Country")]) == Locale.parse(lang).territories["RO"]
     link = facts[t.gettext("Contact")].xpath("a")[0]
     assert link.get("href") == "mailto:hello@epi-project.com" and link.text == "hello@epi-project.com"
     if lang != "en":
-        assert t.gettext("Publisher") != "Publisher", "the label is translated"
+        assert all(t.gettext(label) != label for label in ("Postal address", "Data protection officer")), \
+            "the labels are translated"
 
 
 def test_every_privacy_notice_renders_the_publisher_in_its_language(site):
@@ -302,8 +304,9 @@ def test_every_privacy_notice_renders_the_publisher_in_its_language(site):
         blocks = parse(page_path(site, lang, "privacy")).xpath("//article//dl[contains(@class, 'epi-publisher')]")
         assert len(blocks) == 1, lang
         facts = dict(zip((text_of(d) for d in blocks[0].xpath("dt")), (text_of(d) for d in blocks[0].xpath("dd")), strict=True))
-        assert facts == {t.gettext("Publisher"): "PATRIR", t.gettext("Country"): Locale.parse(lang).territories["RO"],
-                         t.gettext("Contact"): "hello@epi-project.com"}
+        assert facts[t.gettext("Controller")] == "PATRIR"
+        assert facts[t.gettext("Country")] == Locale.parse(lang).territories["RO"]
+        assert facts[t.gettext("Contact")] == "hello@epi-project.com"
         assert blocks[0].xpath(".//a/@href") == ["mailto:hello@epi-project.com"]
 
 

@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also list the files beside content that this branch changed since BASE, for a "
                              "maintainer's review (default: the pull request's target branch, else origin/main "
                              "or main)")
+    parser.add_argument("--require-confirmed-publisher", action="store_true",
+                        help="also fail while content/site.yml's publisher is not confirmed (the deployment job: a "
+                             "legal page naming an unconfirmed controller must not go live)")
     args = parser.parse_args(argv)
     project = load_project(Path(args.root))
     if args.extract:
@@ -76,7 +79,31 @@ def main(argv: list[str] | None = None) -> int:
     _print_warnings(problems, args.format)
     if args.changed_since is not None:
         _print_review(project.root, args.changed_since, args.format)
-    return 1 if problems else 0
+    if problems:
+        return 1
+    if args.require_confirmed_publisher:
+        return _require_confirmed(content, args.format)
+    return 0
+
+
+def _require_confirmed(content, output: str) -> int:
+    """The deployment's gate: the privacy notice and the accessibility statement name the publisher, so
+    nothing is published until the partnership has confirmed it (content/site.yml, 'confirmed: true')."""
+    publisher = content.site.publisher
+    if publisher.confirmed:
+        print(f"The publisher is confirmed ({publisher.name}): the website may be published.")
+        return 0
+    message = ("The website is not published: the partnership has not confirmed its publisher. The privacy "
+               "notice would name a controller that is not confirmed. Open decisions:")
+    lines = [f"{decision.key} (content/site.yml:{decision.line}): {decision.message}"
+             for decision in publisher.decisions]
+    if output == "github":
+        print(github_annotation(Problem("content/site.yml", next((d.line for d in publisher.decisions
+                                                                 if d.key == "confirmed"), None), "",
+                                        message + " " + "; ".join(lines))))
+    print(message + "\n" + "\n".join(f"- {line}" for line in lines))
+    print("When every line of the 'publisher:' block is right, write 'confirmed: true' there.")
+    return 1
 
 
 def _print_review(root: Path, base: str, output: str) -> None:

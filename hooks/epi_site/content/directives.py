@@ -5,7 +5,10 @@ A directive stands alone on its line. Known directives:
 - ``[[chart ID]]``: the chart of content/charts/ID.yml, with its data table and CSV;
 - ``[[cities]]``: the seven cities, linked to their partner pages;
 - ``[[phases]]``: the four phases of the project, in brief;
-- ``[[publisher]]``: who publishes the website, its country and address (content/site.yml);
+- ``[[publisher]]``: who publishes the website (the controller): name, address, contact and data protection
+  officer, from content/site.yml, and a plain note while the partnership has not confirmed it;
+- ``[[authority]]``: the supervisory authority of the publisher's country (GDPR Art. 77);
+- ``[[feedback-time]]``: the publisher's reply time to accessibility feedback (content/site.yml);
 - ``[[social]]``: the project's social channels.
 """
 
@@ -14,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-NAMES = {"chart": True, "cities": False, "phases": False, "publisher": False, "social": False}
+NAMES = {"chart": True, "cities": False, "phases": False, "publisher": False, "authority": False,
+         "feedback-time": False, "social": False}
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 
@@ -80,7 +84,8 @@ def problem_of(directive: Directive, charts: set[str]) -> tuple[str, str] | None
     """(what is wrong, what to write) for a directive, or None when it is right."""
     if directive.name not in NAMES:
         return (f"'[[{directive.name}]]' is not a known directive",
-                "write one of [[chart ID]], [[cities]], [[phases]], [[publisher]] or [[social]]")
+                "write one of [[chart ID]], [[cities]], [[phases]], [[publisher]], [[authority]], "
+                "[[feedback-time]] or [[social]]")
     if NAMES[directive.name] and not directive.argument:
         return (f"'[[{directive.name}]]' needs the id of a chart",
                 f"write it as [[chart ID]], with ID one of: {', '.join(sorted(charts))}")

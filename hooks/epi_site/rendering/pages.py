@@ -213,6 +213,7 @@ class LanguageBuild:
         page = self._page("status", self.t.gettext("Translation status"),
                           self.t.gettext("Which texts of the website are translated into each language."),
                           "status.html", rows=rows, languages=languages, totals=totals, issues=self.content.issues,
+                          decisions=self.content.site.publisher.decisions,
                           no_catalog=self.fmt.names(no_catalog) if no_catalog else "")
         return _unlisted(page)
 
@@ -248,6 +249,13 @@ class LanguageBuild:
             return render(self.project, self.lang, "phases.html", phases=self.content.timeline.phases)
         if directive.name == "publisher":
             return render(self.project, self.lang, "publisher.html", publisher=self.content.site.publisher)
+        if directive.name == "authority":
+            publisher = self.content.site.publisher
+            return render(self.project, self.lang, "authority.html", authority=publisher.authority,
+                          country=publisher.country)
+        if directive.name == "feedback-time":
+            return render(self.project, self.lang, "feedback_time.html",
+                          days=self.content.site.publisher.feedback_days)
         if directive.name == "social":
             return render(self.project, self.lang, "social.html", channels=self.content.site.social)
         return None

@@ -1,7 +1,7 @@
 """Schema.org data (JSON-LD) about a page, for search engines: only facts that content/ states.
 
-- the home page, in every language: EPI as an ``Organization`` (its funding and its 13 partners) and the
-  ``WebSite`` in that language;
+- the home page, in every language: EPI as an ``Organization`` (its funding and its 13 partners), the
+  publisher the privacy notice names (content/site.yml), and the ``WebSite`` in that language;
 - a news item: a ``NewsArticle``;
 - a newsletter issue: a ``PublicationIssue`` that is part of the newsletter (a ``Periodical``) and holds
   its items. An issue is a collection of articles published together each quarter, which is exactly
@@ -82,9 +82,21 @@ class StructuredData:
         return self._id("organization")
 
     def _epi(self) -> dict:
-        """EPI as a publisher: a reference to the full description on the home page."""
+        """EPI, the project: a reference to the full description on the home page."""
         site = self.content.site
         return {"@type": "Organization", "@id": self._epi_id, "name": site.name, "url": site.website}
+
+    def _publisher(self) -> dict:
+        """Who publishes the website, as the privacy notice names it (content/site.yml's publisher):
+        the organisation responsible for the pages, not the project, which is not a legal person."""
+        publisher = self.content.site.publisher
+        data = {"@type": "Organization", "@id": self._id("publisher"), "name": publisher.name,
+                "email": publisher.email}
+        address = {"@type": "PostalAddress", "addressCountry": publisher.country}
+        if publisher.address:  # as the partnership writes it, in one piece: never split by guess
+            address["streetAddress"] = ", ".join(publisher.address)
+        data["address"] = address
+        return data
 
     def _partner(self, lang: str, key: str) -> dict:
         partner = self._partners[key]
@@ -114,15 +126,15 @@ class StructuredData:
             "member": [self._partner(lang, f"partners/{partner.id}") for partner in self.content.partners],
         }
         website = {"@type": "WebSite", "@id": self._url("index", lang) + "#website", "url": self._url("index", lang),
-                   "name": site.name, "inLanguage": lang, "publisher": {"@id": self._epi_id}}
-        return {"@graph": [organization, website]}
+                   "name": site.name, "inLanguage": lang, "publisher": {"@id": self._id("publisher")}}
+        return {"@graph": [organization, self._publisher(), website]}
 
     def news_article(self, lang: str, key: str, canonical: str | None) -> dict:
         item = self._items[key]
         text = item.version(lang, self.project.default_language)
         return {"@type": "NewsArticle", "headline": text.title, "description": text.summary,
                 "datePublished": item.date.isoformat(), "inLanguage": text.lang, "image": self._card(lang, key),
-                "mainEntityOfPage": canonical, "publisher": self._epi()}
+                "mainEntityOfPage": canonical, "publisher": self._publisher()}
 
     def issue(self, lang: str, key: str, canonical: str | None) -> dict:
         issue = self._issues[key]
@@ -136,8 +148,9 @@ class StructuredData:
                              "inLanguage": text.lang, "url": self._url(f"news/{item.slug}", lang)})
         return {"@type": "PublicationIssue", "name": gettext("Newsletter, %(quarter)s") % {"quarter": quarter},
                 "datePublished": issue.date.isoformat(), "inLanguage": lang, "image": self._card(lang, key),
-                "mainEntityOfPage": canonical, "publisher": self._epi(),
-                "isPartOf": {"@type": "Periodical", "name": gettext("Newsletter"), "publisher": {"@id": self._epi_id},
+                "mainEntityOfPage": canonical, "publisher": self._publisher(),
+                "isPartOf": {"@type": "Periodical", "name": gettext("Newsletter"),
+                             "publisher": {"@id": self._id("publisher")},
                              "url": self._url("news/index", lang)},
                 "hasPart": articles}
 
