@@ -419,5 +419,6 @@ def test_file_names_cannot_forge_workflow_commands(scratch):
     assert result.returncode == 1 and [line[:13] for line in output.split("\n")].count("::error file=") == 4, output
     for line in output.replace("\r", "\n").split("\n"):  # as the runner splits, or more
         assert not line.strip().startswith("::") or line.startswith("::error file=docs/x\\u000a%3A%3Aerror") \
-            or line.startswith("::error file=content/news/2021-01-01-a\\u000d%3A%3Aerror"), line
+            or line.startswith("::error file=content/news/2021-01-01-a\\u000d%3A%3Aerror") \
+            or line.startswith("::warning file=content/site.yml,line="), line  # the publisher's open decisions
         assert "##[" not in line, line
