@@ -1,4 +1,5 @@
-"""The project's own facts (content/site.yml): contact, funding, channels."""
+"""The project's own facts (content/site.yml): contact, funding, channels, and the publisher the legal pages
+name, with the decisions about it that only the partnership can take (the check warns of each)."""
 
 from __future__ import annotations
 
