@@ -57,7 +57,8 @@ def stock_project(target: Path) -> Path:
     for page in (target / "docs").glob("*.md"):  # our home template does not exist there
         page.write_text(page.read_text(encoding="utf-8").replace("template: home.html\n", ""), encoding="utf-8")
     languages = "\n".join(
-        f"        - locale: {code}\n          name: {code}\n          build: true" + ("\n          default: true" if code == "en" else "")
+        f"        - locale: {code}\n          name: {code}\n          build: true"
+        + ("\n          default: true" if code == "en" else "")
         for code in LANGUAGES)
     (target / "mkdocs.yml").write_text(f"""site_name: European Pact for Integration
 site_url: https://www.epi-project.com/
