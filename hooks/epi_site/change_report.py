@@ -74,7 +74,8 @@ def page_text(data: bytes) -> PageText:
 
     if not data.strip():
         return PageText({}, (), ())
-    root = lxml_html.document_fromstring(data)
+    # MkDocs writes every page in UTF-8: read as such, whatever a page declares or lacks.
+    root = lxml_html.document_fromstring(data.decode("utf-8", "replace"))
     meta = {}
     title = root.find(".//title")
     if title is not None:
@@ -267,6 +268,8 @@ def compare_sites(base: Path, head: Path, languages: Sequence[str], default: str
         status = "added" if old is None else "removed" if new is None else "changed"
         lang = _language_of(path, languages, default, localised)
         name = PurePosixPath(path).name
+        if lang is None and name.endswith((".html", FEED_SUFFIX)) and name != "sitemap.xml":
+            lang = default  # the default language's pages and feeds are at the root, all of them
         if path.startswith("pagefind/") or "/pagefind/" in path:
             changes.search_index = True
             continue
@@ -283,6 +286,8 @@ def compare_sites(base: Path, head: Path, languages: Sequence[str], default: str
             changes.site_wide.append(_file_change(path, status, old_bytes, new_bytes))
     for (lang, family), found in feeds.items():
         changes.languages[lang].feeds.append(_feed_change(family, found))
+    for language in changes.languages.values():
+        language.pages.sort(key=lambda page: page.path)
     return changes
 
 
