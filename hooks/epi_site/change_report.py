@@ -716,7 +716,8 @@ def as_markdown(report: Report, look: str = "") -> str:
            f"{_inline(report.head[:1].upper() + report.head[1:])} compared with {_inline(report.base)}."]
     out += ["", *(f"> {_inline(note)}" for note in report.notes)] if report.notes else []
     if look:
-        out += ["", "To look at the built site on your computer:", "", *_fence([look])]
+        out += ["", "To look at the built site on your computer, run this and open the address it prints:", "",
+                *_fence([look])]
     if nothing_changes(report):
         out += ["", "Nothing a reader sees changes: every page, feed, image and translation is as before."]
         return "\n".join(out) + "\n"
