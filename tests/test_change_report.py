@@ -272,3 +272,30 @@ def test_an_english_edit_and_a_catalog_string_in_the_report(scratch, capsys):
     markdown = capsys.readouterr().out
     assert markdown.startswith("## What this change does to the site")
     assert "<details open><summary><b>Svenska (sv)" in markdown and "[-raise-]{+improve+}" in markdown
+
+
+@pytest.mark.slow
+def test_a_template_change_lists_every_page_of_every_language_and_nothing_else(scratch, capsys):
+    from epi_site.changes import main
+
+    git(scratch, "init", "-q", "-b", "main")
+    git(scratch, "add", "-A")
+    git(scratch, "commit", "-qm", "The site as it is")
+    git(scratch, "checkout", "-q", "-b", "footer")
+    _edit(scratch / "overrides/partials/footer.html", "<p>{{ epi.disclaimer }}</p>",
+          "<p>{{ epi.disclaimer }}</p><p>A line in every footer.</p>")
+    git(scratch, "commit", "-qam", "A line in the footer")  # committed: the working tree is HEAD, built once
+
+    assert main(["--root", str(scratch), "main"]) == 0
+    text = capsys.readouterr().out
+    counts = re.findall(r"^  - the same change on (\d+) pages: ", text, re.M)
+    assert len(counts) == len(LANGUAGES) and len(set(counts)) == 1 and int(counts[0]) > 25
+    assert f"In all: {int(counts[0]) * len(LANGUAGES)} pages in {len(LANGUAGES)} languages, 0 feed entries, " \
+           "0 images redrawn, 0 translations made outdated" in text
+    assert text.count("+ A line in every footer.") == len(LANGUAGES)
+    for lang in LANGUAGES:
+        prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+        section = next(block for name, block in _sections(text).items() if name.endswith(f"({lang})"))
+        assert f"/{prefix}approach/," in section and f"/{prefix}news/2020-01-01-epi-starts/," in section
+        assert "- changed:" not in section  # no page changed in any other way
+    assert "The check: no problem or warning added or removed." in text

@@ -140,26 +140,23 @@ def cached_build(tree_id: str | None) -> Path | None:
     return None
 
 
-def keep_build(tree_id: str | None, site: Path) -> None:
-    if not tree_id:
-        return
-    folder = builds_folder() / cache_key(tree_id)
-    if (folder / "complete").is_file():
-        return
-    partial = folder.with_name(f"{folder.name}.{os.getpid()}.partial")
+def keep_build(partial: Path) -> Path:
+    """A base built into the cache's ``KEY.PID.partial`` folder, made the cache's entry KEY; the older
+    entries beyond KEPT_BUILDS removed. Returns where the site now is."""
+    folder = partial.with_name(partial.name.split(".", 1)[0])
     try:
-        shutil.rmtree(partial, ignore_errors=True)
-        shutil.copytree(site, partial / "site")
-        (partial / "complete").write_text(tree_id)
+        (partial / "complete").write_text("")
         shutil.rmtree(folder, ignore_errors=True)
         partial.rename(folder)
     except OSError:
-        shutil.rmtree(partial, ignore_errors=True)
-        return
-    kept = sorted((entry for entry in builds_folder().iterdir() if (entry / "complete").is_file()),
-                  key=lambda entry: (entry / "complete").stat().st_mtime, reverse=True)
-    for old in kept[KEPT_BUILDS:]:
+        return partial / "site"
+    entries = sorted(builds_folder().iterdir(), key=lambda entry: entry.stat().st_mtime, reverse=True)
+    kept = [entry for entry in entries if (entry / "complete").is_file()]
+    hour_ago = time.time() - 3600
+    stale = [entry for entry in entries if entry.name.endswith(".partial") and entry.stat().st_mtime < hour_ago]
+    for old in [*kept[KEPT_BUILDS:], *stale]:  # a partial folder an hour old is a stopped build's
         shutil.rmtree(old, ignore_errors=True)
+    return folder / "site"
 
 
 @dataclass
@@ -176,16 +173,29 @@ class Build:
         if self.process.wait():
             lines = self.log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
             self.error = "\n".join(lines[-15:]) or f"mkdocs stopped with status {self.process.returncode}"
+            if self.site.parent.name.endswith(".partial"):
+                shutil.rmtree(self.site.parent, ignore_errors=True)
             return False
-        keep_build(self.side.git_tree, self.site)
+        if self.site.parent.name.endswith(".partial"):
+            self.site = keep_build(self.site.parent)
         return True
 
 
 def start_build(side: Side, scratch: Path, name: str) -> Build:
+    """Start building one side, or find it in the cache; a side whose files git names (a commit, a
+    working tree with no change of its own) is built straight into the cache."""
     cached = cached_build(side.git_tree)
     if cached is not None:
         return Build(side, cached)
     site, log = scratch / f"{name}-site", scratch / f"{name}-build.log"
+    if side.git_tree:
+        partial = builds_folder() / f"{cache_key(side.git_tree)}.{os.getpid()}.partial"
+        try:
+            shutil.rmtree(partial, ignore_errors=True)
+            partial.mkdir(parents=True)
+            site = partial / "site"
+        except OSError:
+            pass  # no cache folder to write: built in the scratch folder, as a working tree is
     with log.open("wb") as out:
         process = subprocess.Popen(build_command(side.tree, site), cwd=side.tree, env=build_environment(),
                                    stdout=out, stderr=subprocess.STDOUT)
