@@ -241,6 +241,13 @@ def test_an_english_edit_and_a_catalog_string_in_the_report(scratch, capsys):
     git(scratch, "add", "-A")
     git(scratch, "commit", "-qm", "The site as it is")
     git(scratch, "checkout", "-q", "-b", "edit")
+    # A file that no build reads: the working tree differs from the base, so both sides are built, and
+    # two builds of the same content are byte-identical: nothing is reported.
+    (scratch / "notes.txt").write_text("Not part of the site.\n", encoding="utf-8")
+    assert main(["--root", str(scratch), "main"]) == 0
+    assert capsys.readouterr().out.split("\n")[1:] == [
+        "Nothing a reader sees changes: every page, feed, image and translation is as before.", ""]
+
     _edit(scratch / f"{NEWS}.en.md", "were to raise the quality", "were to improve the quality")
     _edit(scratch / "locales/sv.po", 'msgstr "Alla nummer av nyhetsbrevet"', 'msgstr "Alla nyhetsbrev"')
     _edit(scratch / "locales/de.po", 'msgstr "Alle Newsletter-Ausgaben"', 'msgstr "Alle Ausgaben des Newsletters"')

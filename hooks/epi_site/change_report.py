@@ -714,7 +714,9 @@ def as_markdown(report: Report, look: str = "") -> str:
     """The report for a pull request's job summary; ``look`` is a command to look at the built site."""
     out = ["## What this change does to the site", "",
            f"{_inline(report.head[:1].upper() + report.head[1:])} compared with {_inline(report.base)}."]
-    out += ["", *(f"> {_inline(note)}" for note in report.notes)] if report.notes else []
+    for note in report.notes:  # a side that could not be built, with the end of its build's log
+        first, _, rest = note.partition("\n")
+        out += ["", f"**Note:** {_inline(first)}"] + (["", *_fence(rest.split("\n"))] if rest else [])
     if look:
         out += ["", "To look at the built site on your computer, run this and open the address it prints:", "",
                 *_fence([look])]
