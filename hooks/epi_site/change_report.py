@@ -275,8 +275,7 @@ def compare_sites(base: Path, head: Path, languages: Sequence[str], default: str
             continue
         target = changes.languages[lang] if lang else None
         if name.endswith(".html") and name != "email.html" and target is not None:
-            page = _page_change(path, status, old_bytes, new_bytes, lang, default)
-            target.pages.append(page)
+            target.pages.append(_page_change(path, status, old_bytes, new_bytes))
         elif name.endswith(FEED_SUFFIX) and _is_feed(old_bytes or new_bytes) and target is not None:
             family = re.sub(r"(^|[./])(rss|atom)\.xml$", "", path)
             feeds.setdefault((lang, family), []).append((path, _entry_changes(old_bytes, new_bytes)))
@@ -297,7 +296,7 @@ def _page_address(path: str) -> str:
     return "/" + (path[: -len("index.html")] if path.endswith("/index.html") else path)
 
 
-def _page_change(path: str, status: str, old: bytes | None, new: bytes | None, lang: str, default: str) -> PageChange:
+def _page_change(path: str, status: str, old: bytes | None, new: bytes | None) -> PageChange:
     before = page_text(old) if old is not None else None
     after = page_text(new) if new is not None else None
     title = (after or before).title
@@ -560,7 +559,8 @@ def totals(report: Report) -> str:
     site = report.site
     pages = sum(len(c.pages) for c in site.languages.values())
     langs = sum(1 for c in site.languages.values() if c.pages)
-    images = sum(1 for c in site.languages.values() for f in c.files if f.kind in ("card", "chart image", "image"))
+    files = [*site.site_wide, *(f for c in site.languages.values() for f in c.files)]
+    images = sum(1 for f in files if f.kind in ("card", "chart image", "image") and f.status == "redrawn")
     entries = sum(len(feed.entries) for c in site.languages.values() for feed in c.feeds)
     outdated = sum(1 for found in report.check.translations.values() for t in found if t.change == "outdated")
     updated = sum(1 for found in report.check.translations.values() for t in found if t.change == "up to date")
