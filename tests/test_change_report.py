@@ -306,3 +306,23 @@ def test_a_template_change_lists_every_page_of_every_language_and_nothing_else(s
         assert f"/{prefix}approach/," in section and f"/{prefix}news/2020-01-01-epi-starts/," in section
         assert "- changed:" not in section  # no page changed in any other way
     assert "The check: no problem or warning added or removed." in text
+
+
+@pytest.mark.slow
+def test_a_base_that_does_not_build_is_said_and_the_problem_the_change_fixes_is_listed(scratch, capsys):
+    from epi_site.changes import main
+
+    news = scratch / f"{NEWS}.en.md"
+    _edit(news, "date: 2020-01-01", "date: 2020-02-30")
+    git(scratch, "init", "-q", "-b", "main")
+    git(scratch, "add", "-A")
+    git(scratch, "commit", "-qm", "A date that does not exist")
+    git(scratch, "checkout", "-q", "-b", "fix")
+    _edit(news, "date: 2020-02-30", "date: 2020-01-01")
+
+    assert main(["--root", str(scratch), "main"]) == 0
+    text = capsys.readouterr().out
+    assert "could not be built, so its pages are not compared" in text
+    check = text.split("\nThe check:\n", 1)[1]
+    assert check.startswith("  Problems removed:\n") and f"{NEWS}.en.md:" in check and "'2020-02-30' is not a date" in check
+    assert "Problems added" not in check

@@ -567,10 +567,11 @@ def totals(report: Report) -> str:
     check = report.check
     parts = [f"{_plural(pages, 'page')} in {_plural(langs, 'language')}",
              _plural(entries, "feed entry", "feed entries"),
-             _plural(images, "image") + " redrawn", _plural(outdated, "translation") + " made outdated",
-             f"{updated} brought up to date",
-             f"{_plural(len(check.problems_added), 'problem')} added and {len(check.problems_removed)} removed",
-             f"{_plural(len(check.warnings_added), 'warning')} added and {len(check.warnings_removed)} removed"]
+             _plural(images, "image") + " redrawn"] if site.base_built else ["pages, feeds and images not compared"]
+    if not check.unknown:
+        parts += [_plural(outdated, "translation") + " made outdated", f"{updated} brought up to date"]
+    parts += [f"{_plural(len(check.problems_added), 'problem')} added and {len(check.problems_removed)} removed",
+              f"{_plural(len(check.warnings_added), 'warning')} added and {len(check.warnings_removed)} removed"]
     return ", ".join(parts)
 
 
@@ -672,7 +673,8 @@ def as_text(report: Report) -> str:
     for lang, changes in report.site.languages.items():
         name = report.names.get(lang, lang)
         if not changes:
-            out += ["", f"{name}: nothing changes."]
+            out += ["", f"{name}: nothing changes." if report.site.base_built
+                    else f"{name}: no translation changed status (the pages were not compared)."]
             continue
         out += ["", f"{name}:"]
         out += [f"  {line}" for line in _language_lines(changes)]
@@ -734,7 +736,7 @@ def as_markdown(report: Report, look: str = "") -> str:
                                  if changes.translations else ""))
         out += ["", f"<details open><summary><b>{summary}</b></summary>", "", *_fence(_language_lines(changes)), "",
                 "</details>"]
-    if quiet:
+    if quiet and report.site.base_built:
         out += ["", "Nothing changes in " + ", ".join(quiet) + "."]
     site_wide = _site_wide_lines(report.site)
     if site_wide:

@@ -30,8 +30,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .change_report import (LanguageChanges, Report, SiteChanges, as_markdown, as_text, check_result, compare_checks,
-                            compare_sites)
+from .change_report import (CheckResult, LanguageChanges, Report, SiteChanges, as_markdown, as_text, check_result,
+                            compare_checks, compare_sites)
 from .content.loading import load_content
 from .content.translation_status import status_rows
 from .project import load_project
@@ -216,22 +216,35 @@ def report(root: Path, base: str = "") -> tuple[Report, bool]:
     project = load_project(root)
     commit, label = resolve_base(root, base)
     names = {lang: f"{project.language_name(lang)} ({lang})" for lang in project.languages}
+    notes: list[str] = []
     with tempfile.TemporaryDirectory(prefix="epi-changes-") as scratch_name:
         scratch = Path(scratch_name)
-        base_side = Side(scratch / "base", label, git_tree(root, commit))
-        export(root, commit, base_side.tree)
-        head_side = Side(root, "the working tree", working_tree_id(root))
         started = time.perf_counter()
+        head_side = Side(root, "the working tree", working_tree_id(root))
+        base_side = Side(scratch / "base", label, git_tree(root, commit))
         head = start_build(head_side, scratch, "head")
         # The same files make the same site: built once (a branch with no change of its own yet).
         same = head_side.git_tree is not None and head_side.git_tree == base_side.git_tree
-        prior = head if same else start_build(base_side, scratch, "base")
-        check = compare_checks(check_of(base_side.tree), check_of(root), project.languages, project.default_language)
-        head_built, base_built = head.wait(), prior.wait()
-        notes = []
+        prior = head
+        try:
+            export(root, commit, base_side.tree)
+            if not same:
+                prior = start_build(base_side, scratch, "base")
+            try:
+                before = check_of(base_side.tree)
+            except Exception as error:  # an old base the check cannot read: said in the report, not fatal
+                notes.append(f"the check could not read {label}: {error}")
+                before = CheckResult(read=False)
+            check = compare_checks(before, check_of(root), project.languages, project.default_language)
+            head_built, base_built = head.wait(), prior.wait()
+        finally:
+            for build in (head, prior):  # stopped by an error or Ctrl+C: no build left running
+                if build.process is not None and build.process.poll() is None:
+                    build.process.kill()
+                    build.process.wait()
         if not head_built:
             notes.append("the working tree could not be built, so its pages are not compared:\n" + head.error)
-        if not base_built:
+        if not base_built and not same:
             notes.append(f"{label} could not be built, so its pages are not compared:\n" + prior.error)
         if head_built and base_built:
             site = compare_sites(prior.site, head.site, project.languages, project.default_language)
