@@ -673,8 +673,11 @@ def as_text(report: Report) -> str:
     for lang, changes in report.site.languages.items():
         name = report.names.get(lang, lang)
         if not changes:
-            out += ["", f"{name}: nothing changes." if report.site.base_built
-                    else f"{name}: no translation changed status (the pages were not compared)."]
+            if report.site.base_built:
+                out += ["", f"{name}: nothing changes."]
+            else:
+                out += ["", f"{name}: the pages were not compared"
+                        + ("." if report.check.unknown else "; no translation changed status.")]
             continue
         out += ["", f"{name}:"]
         out += [f"  {line}" for line in _language_lines(changes)]
