@@ -141,6 +141,26 @@ def test_a_changed_feed_entry_is_told_once_for_rss_and_atom(tmp_path):
     assert text.count("entry changed") == 1 and "entry added: «The first review»" in text
 
 
+def test_a_new_newsletter_issue_in_its_feeds_and_its_email_edition(tmp_path):
+    def change(files):
+        issue = feeds({"2020-q2": ("Newsletter, 2nd quarter 2020", "The first reviews.")})
+        files.update({name.replace("news/", "sv/news/newsletter."): text for name, text in issue.items()})
+        files["sv/news/2020-q1/email.txt"] = "Nyhetsbrev\nAlla nummer av vårt nyhetsbrev\n"
+    before = base_files()
+    before.update({name.replace("news/", "sv/news/newsletter."): text for name, text in feeds({}).items()})
+    before["sv/news/2020-q1/email.txt"] = "Nyhetsbrev\nAlla nummer av nyhetsbrevet\n"
+    after = dict(before)
+    change(after)
+    found = compare_sites(site(tmp_path / "base", before), site(tmp_path / "head", after), LANGS, "en")
+    [feed] = found.languages["sv"].feeds
+    assert feed.kind == "newsletter" and sorted(feed.files) == ["sv/news/newsletter.atom.xml", "sv/news/newsletter.rss.xml"]
+    assert [(e.status, e.title) for e in feed.entries] == [("added", "Newsletter, 2nd quarter 2020")]
+    [email] = found.languages["sv"].files
+    assert (email.path, email.kind, email.lines) == ("sv/news/2020-q1/email.txt", "email edition",
+                                                     ("~ Alla nummer av [-nyhetsbrevet-]{+vårt nyhetsbrev+}",))
+    assert not found.languages["en"]
+
+
 def test_a_redrawn_png_is_named(tmp_path):
     def change(files):
         files["cards/approach.png"] = b"\x89PNG two"
