@@ -158,7 +158,8 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown  # a generated page: the generator's HTML, its contributor text already sanitised
     counter = itertools.count(1)
     page.epi_fragments = Fragments()
-    return hand_written.prepare(markdown, lambda d: state.build(lang).directive(d, key, f"{d.argument or d.name}-{next(counter)}"),
+    build = state.build(lang)
+    return hand_written.prepare(markdown, lambda d: build.directive(d, key, f"{d.argument or d.name}-{next(counter)}"),
                                 page.epi_fragments)
 
 

@@ -272,7 +272,8 @@ def hostile_server(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("remote") / "project")
     tries = ("\n\n![a pixel](https://evil.example/pixel.gif)\n\n![another](//evil.example/p2.gif)\n\n"
              '<img src="https://evil.example/p3.gif" alt=""><link rel="stylesheet" href="https://evil.example/x.css">\n\n'
-             '<iframe src="https://evil.example/"></iframe>\n\nStyled.\n{: style="background:url(https://evil.example/bg.png)" }\n')
+             '<iframe src="https://evil.example/"></iframe>\n\n'
+             'Styled.\n{: style="background:url(https://evil.example/bg.png)" }\n')
     for file in ("docs/contact.en.md", "content/news/2020-01-01-partnership.en.md"):
         path = root / file
         path.write_text(path.read_text(encoding="utf-8") + tries, encoding="utf-8")
@@ -314,7 +315,8 @@ LOCKUP = """() => {
           clipped: words.scrollHeight > words.clientHeight + 1 || words.scrollWidth > words.clientWidth + 1,
           overflow: document.documentElement.scrollWidth - innerWidth,
           toggle: [toggle.left + toggle.width / 2, toggle.top + toggle.height / 2],
-          menu: [menu.left, menu.right, menu.top, menu.bottom, getComputedStyle(document.querySelector('.epi-menu-button')).display]};
+          menu: [menu.left, menu.right, menu.top, menu.bottom,
+                 getComputedStyle(document.querySelector('.epi-menu-button')).display]};
 }"""
 
 

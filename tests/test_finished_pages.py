@@ -58,7 +58,7 @@ def test_the_archive_names_each_issue_in_a_heading_and_links_it_once(site, lang)
     tree = parse(page)
     cards = tree.xpath("//article//section[contains(@class,'epi-issue-card')]")
     assert len(cards) == len(CONTENT.issues)
-    for card, issue in zip(cards, CONTENT.issues):
+    for card, issue in zip(cards, CONTENT.issues, strict=True):
         (h2,) = card.xpath("./h2")
         assert not h2.xpath(".//a"), "a heading, not a link"
         quarter = fmt.quarter(issue.year, issue.quarter)
@@ -111,7 +111,7 @@ def test_the_partners_index_shows_each_partner_once_on_the_home_pages_city_cards
     assert sorted(ids) == sorted(p.id for p in CONTENT.partners), "every partner, once"
     assert not index.xpath("//article//dl"), "no second list of the same partners"
     fmt = Formats(lang)
-    for a, partner in zip(cards, (next(p for p in CONTENT.partners if p.id == i) for i in ids)):
+    for a, partner in zip(cards, (next(p for p in CONTENT.partners if p.id == i) for i in ids), strict=True):
         assert words(a.xpath("./span[2]")[0]).endswith(" ".join(fmt.country(partner.country).split()))
 
 

@@ -64,7 +64,8 @@ def seam_project(target: Path) -> Path:
         text = re.sub(r"(?m)^  EU-27: .*$", "  EU-27: " + _quoted(FORMULA + X), text)
         file.write_text(text, encoding="utf-8")
     _replace(root, "content/site.yml", "  name: PATRIR", "  name: " + _quoted(X))
-    _replace(root, NEWS, "title: Thirteen partners from eight countries", "title: " + _quoted(X + " " + M + " \u0008\u001b مرحبا 🇪🇺"))
+    _replace(root, NEWS, "title: Thirteen partners from eight countries",
+             "title: " + _quoted(X + " " + M + " \u0008\u001b مرحبا 🇪🇺"))
     _replace(root, NEWS, "summary: The EPI partnership brought together two coordinators, seven cities and four "
              "technical partners.", "summary: " + _quoted(X + " " + M))
     _replace(root, "content/newsletter/2020-q1.en.md", "title: The start of the European Pact for Integration",
@@ -221,7 +222,8 @@ def test_a_glossary_form_with_inner_wildcards_is_refused_and_cannot_hang(scratch
     assert result.returncode == 0, result.stderr
     seconds, *lines = result.stdout.splitlines()
     assert float(seconds) < 10
-    line = (scratch / "content/glossary.yml").read_text().splitlines().index(f'  english: ["{form}", City Integration Strategies]') + 1
+    glossary = (scratch / "content/glossary.yml").read_text().splitlines()
+    line = glossary.index(f'  english: ["{form}", City Integration Strategies]') + 1
     assert any(x.startswith(f"content/glossary.yml|{line}|'{form}' has a '*' that does not end a word|put '*' only at the end")
                for x in lines), lines
 
@@ -246,7 +248,8 @@ def test_glossary_values_are_escaped_in_github_annotations(scratch):
     _replace(scratch, "content/glossary.yml", "    write: städernas integrationsstrategier\n",
              '    write: "zz\\n::error file=evil::forged\\n##[error]old\\r::add-mask::x\\u2028::warning::y"\n')
     _replace(scratch, "content/glossary.yml", "    accept: [städernas integrationsstrategi*, stadens integrationsstrategi*, "
-             "städers integrationsstrategi*,\n             integrationsstrategi* för staden, integrationsstrategi* för städerna]\n", "")
+             "städers integrationsstrategi*,\n             integrationsstrategi* för staden, "
+             "integrationsstrategi* för städerna]\n", "")
     result = subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(scratch), "--format", "github"],
                             capture_output=True, text=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     lines = result.stdout.splitlines()
@@ -292,7 +295,8 @@ def _many_values(root: Path, count: int) -> None:
     head = path.read_text(encoding="utf-8").split("series:")[0]
     path.write_text(head + "series:\n" + "".join(f"  - key: k{i}\n    value: {i}\n" for i in range(count)), encoding="utf-8")
     _replace(root, "content/charts.en.yml", "  labels:\n    eu-citizens: Unemployed EU citizens\n",
-             "  labels:\n" + "".join(f"    k{i}: Label {i}\n" for i in range(count)) + "    eu-citizens: Unemployed EU citizens\n")
+             "  labels:\n" + "".join(f"    k{i}: Label {i}\n" for i in range(count))
+             + "    eu-citizens: Unemployed EU citizens\n")
 
 
 def test_a_chart_with_thousands_of_values_is_refused_quickly_and_cut_behind_the_check(scratch, tmp_path):

@@ -204,7 +204,8 @@ def hostile_site(tmp_path_factory):
     from conftest import copy_project
     root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     (root / "content/news/2021-05-04-hostile.en.md").write_text(
-        f"---\ntitle: {json.dumps(HOSTILE, ensure_ascii=False)}\ndate: 2021-05-04\nsummary: \"</SCRIPT >&amp; <!-- summary\"\n---\n\nBody.\n",
+        f"---\ntitle: {json.dumps(HOSTILE, ensure_ascii=False)}\ndate: 2021-05-04\n"
+        "summary: \"</SCRIPT >&amp; <!-- summary\"\n---\n\nBody.\n",
         encoding="utf-8")
     _, problems = load_content(load_project(root))
     assert {p.where for p in problems if "holds markup" in p.message} == {"title", "summary"}

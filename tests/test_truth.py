@@ -85,7 +85,8 @@ def test_partners_index_and_neighbours_use_the_language_s_names(site):
     assert "Rīga" in links and "Riga" not in links
     assert len(links) == len(set(links)) == 13, "each partner once, on its card"
     # Creative Ideas (LV) lists Riga among its neighbours.
-    neighbours = parse(page_path(site, "pl", "partners/creative-ideas")).xpath("//h2[@id='same-country']/following-sibling::ul[1]//a")
+    page = parse(page_path(site, "pl", "partners/creative-ideas"))
+    neighbours = page.xpath("//h2[@id='same-country']/following-sibling::ul[1]//a")
     assert [text_of(a) for a in neighbours] == ["Ryga"]
 
 

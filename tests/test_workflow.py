@@ -136,13 +136,32 @@ def test_every_action_is_pinned_by_commit_and_checkout_keeps_no_token():
     text = (ROOT / ".github/workflows/site.yml").read_text()
     steps = [step for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
     assert {step["uses"].split("@")[0] for step in steps} == {
-        "actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages"}
+        "actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages",
+        "actions/upload-artifact"}
     for step in steps:
         action, _, ref = step["uses"].partition("@")
         assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{action} is not pinned by a full commit SHA: {ref}"
         assert re.search(re.escape(step["uses"]) + r" # v\d+\.\d+\.\d+\n", text), f"{action}: name its version"
         if action == "actions/checkout":
             assert step["with"]["persist-credentials"] is False
+
+
+def test_a_pull_request_gets_the_change_report_and_keeps_its_built_site():
+    import yaml
+
+    steps = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text())["jobs"]["check-build-test"]["steps"]
+    names = [step.get("name", "") for step in steps]
+    build = names.index("Build the site (strict)")
+    report = next(step for step in steps if "tools/dev.py changes" in step.get("run", ""))
+    kept = next(step for step in steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert steps.index(report) > build and steps.index(kept) > build
+    for step in (report, kept):
+        assert step["if"] == "github.event_name == 'pull_request'"
+    # The Markdown report goes to the run's summary, compared with the pull request's target branch (from the
+    # runner's environment, never an expression pasted into the script), with a command to look at the site.
+    assert report["run"].startswith('python3 tools/dev.py changes --markdown "origin/$GITHUB_BASE_REF"')
+    assert report["run"].endswith('>> "$GITHUB_STEP_SUMMARY"') and "${{" not in report["run"]
+    assert f"--name {kept['with']['name']}" in report["run"] and kept["with"]["path"] == "site"
 
 
 def codeowners() -> list[tuple[re.Pattern, list[str]]]:

@@ -9,6 +9,9 @@
                                           (--markdown: the same list for an issue or a pull request)
     python3 tools/dev.py test             run the whole test suite
     python3 tools/dev.py test --fast      the everyday loop: no browser, no slow tests (about 2 minutes)
+    python3 tools/dev.py changes          what this branch changes on the site, per language, as readers see it
+                                          (pages, feeds, images, translations; BASE: another branch or commit;
+                                          --markdown: the same report for a pull request)
     python3 tools/dev.py lint             ruff, with the rules of pyproject.toml
     python3 tools/dev.py new news "Title"  start a news item in English (also: new partner ID, new page NAME,
                                           new issue 2022-q2); it never overwrites a file
@@ -125,6 +128,8 @@ def main(argv: list[str]) -> int:
         return run("-m", "epi_site.check", *rest)
     if command == "todo":
         return run("-m", "epi_site.todo", *rest)
+    if command == "changes":
+        return run("-m", "epi_site.changes", *rest)
     if command == "new":
         return run("-m", "epi_site.scaffold", *rest)
     if command == "extract":

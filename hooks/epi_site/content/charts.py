@@ -70,7 +70,8 @@ def load_datasets(project: Project, problems: Problems) -> tuple[dict[str, Datas
         file = rel(path, project.root)
         did = path.stem
         if not SLUG.match(did):
-            problems.add(file, f"'{did}' is not a valid chart id", fix="name the file with lower-case letters, digits and hyphens")
+            problems.add(file, f"'{did}' is not a valid chart id",
+                         fix="name the file with lower-case letters, digits and hyphens")
             continue
         entry = Entry(read_yaml(path, project.root, problems), file, f"chart '{did}'", problems)
         entry.known_keys(FIELDS)

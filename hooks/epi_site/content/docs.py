@@ -88,7 +88,8 @@ def check_docs(project: Project, pages: dict[str, DocPage], charts: set[str], ge
             entry.text("description", example="One sentence for search engines and link previews")
             template = page.meta[lang].get("template")
             if template is not None and template not in TEMPLATES:
-                entry.problem("template", f"there is no template '{template}'", f"write one of: {', '.join(TEMPLATES)}, or leave the line out")
+                entry.problem("template", f"there is no template '{template}'",
+                              f"write one of: {', '.join(TEMPLATES)}, or leave the line out")
             body, first = page.bodies[lang], page.first_lines[lang]
             for directive in directives.find(body, first):
                 found = directives.problem_of(directive, charts)

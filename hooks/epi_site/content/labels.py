@@ -40,6 +40,14 @@ class LabelFiles:
             if missing and lang == project.default_language:
                 problems.add(self.file(lang), f"'{key}' has no {', '.join(missing)}", line=value.line, where=where,
                              fix=" and ".join(f"add '{f}: ...'" for f in missing))
+            elif missing:
+                problems.warn(self.file(lang), f"'{key}' has no {', '.join(missing)}, so the English text is shown",
+                              line=value.line, where=where, fix=" and ".join(f"add '{f}: ...'" for f in missing))
+        # A translation that lacks a field shows the English one, as a missing translation does: every
+        # language's entry then has every field the templates read.
+        english = result.get(project.default_language, {})
+        for lang in result:
+            result[lang] = {**english, **result[lang]}
         return result
 
     def unknown(self, section: str | None, known: set[str], problems: Problems) -> None:

@@ -71,7 +71,8 @@ def load_content(project: Project, news_dir: Path | None = None, *,
         for pid in item.partners:
             if pid not in partner_ids:
                 problems.add(item.file, f"there is no partner with the id '{pid}'", where="front matter.partners",
-                             fix=f"use the id of a partner in content/partners.yml, such as: {', '.join(sorted(partner_ids)[:4])}")
+                             fix="use the id of a partner in content/partners.yml, such as: "
+                                 f"{', '.join(sorted(partner_ids)[:4])}")
         if item.phase and item.phase not in phase_ids:
             problems.add(item.file, f"there is no phase '{item.phase}'", where="front matter.phase",
                          fix=f"write one of: {', '.join(sorted(phase_ids))}")

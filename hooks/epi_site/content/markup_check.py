@@ -86,7 +86,8 @@ def check_text(file: str, body: str, first: int, problems: Problems) -> list:
     _check_limits(body, first, refuse)
     found = find(body, first)
     if len(found) > limits.MAX_DIRECTIVES:
-        refuse(found[limits.MAX_DIRECTIVES].line, f"this text has {len(found)} lines such as [[chart …]]; the limit is {limits.MAX_DIRECTIVES}",
+        refuse(found[limits.MAX_DIRECTIVES].line, f"this text has {len(found)} lines such as [[chart …]]; "
+               f"the limit is {limits.MAX_DIRECTIVES}",
                "split the page into several pages")
     lines = list(prose_lines(body, first))
     image_labels = {label.casefold() for _, raw in lines if len(raw) <= limits.MAX_LINE_CHARACTERS
@@ -154,7 +155,8 @@ def _check_limits(body: str, first: int, refuse) -> None:
                    "break it into shorter lines or paragraphs (an empty line between paragraphs)")
         levels, _ = limits.depth(line[:1000])
         if levels > limits.MAX_DEPTH:
-            refuse(number, f"this line is nested {levels} levels deep (lists, quotes or indentation); the limit is {limits.MAX_DEPTH}",
+            refuse(number, f"this line is nested {levels} levels deep (lists, quotes or indentation); "
+                   f"the limit is {limits.MAX_DEPTH}",
                    "use fewer levels of lists and quotes, and fewer spaces at the start of the line")
         if line.strip():
             if not paragraph:

@@ -99,7 +99,8 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
         phase = entry.text("phase", required=False)
         if not (title and summary and date):
             continue
-        versions = {project.default_language: NewsText(project.default_language, one_line(title), one_line(summary), clean(body.strip()), image_alt, file,
+        versions = {project.default_language: NewsText(project.default_language, one_line(title), one_line(summary),
+                                                        clean(body.strip()), image_alt, file,
                                                         _first_text_line(body, body_line))}
         for lang, path in text_set.files.items():
             if lang == project.default_language:

@@ -180,7 +180,8 @@ def parse_yaml(text: str, file: str, problems: Problems, line_offset: int = 0):
             file,
             f"this is not valid YAML: {error.problem or error}",
             line=line,
-            fix="check the indentation and the colons on this line; put a value that contains ': ' or starts with a special character in double quotes",
+            fix="check the indentation and the colons on this line; put a value that contains ': ' "
+                "or starts with a special character in double quotes",
         )
     except yaml.YAMLError as error:
         problems.add(file, f"this is not valid YAML: {error}", fix="check the file's indentation")
@@ -194,7 +195,8 @@ def read_yaml(path: Path, root: Path, problems: Problems):
 def read_text(path: Path, root: Path, problems: Problems) -> str | None:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            problems.add(rel(path, root), f"this file is too large ({path.stat().st_size:,} bytes; the limit is {MAX_FILE_BYTES:,})",
+            problems.add(rel(path, root), f"this file is too large ({path.stat().st_size:,} bytes; "
+                         f"the limit is {MAX_FILE_BYTES:,})",
                          fix="split it into several files; pictures go in docs/assets/", category="unsafe content")
             return None
         text = path.read_text(encoding="utf-8-sig")

@@ -121,11 +121,13 @@ class LanguageBuild:
         order = ("coordinator", "city", "technical-partner")
         groups = [(role, [p for p in partners if (p.role if p.role != "co-coordinator" else "coordinator") == role])
                   for role in order]
-        countries = sorted({p.country for p in partners}, key=lambda c: _collation_key(Locale.parse(self.lang).territories.get(c, c)))
+        territories = Locale.parse(self.lang).territories
+        countries = sorted({p.country for p in partners}, key=lambda c: _collation_key(territories.get(c, c)))
         by_country = [(code, [p for p in partners if p.country == code]) for code in countries]
         title = gettext("Partners")
-        pages = [self._page("partners/index", title, gettext("The partners of the European Pact for Integration, by role and by country."),
-                            "partners_index.html", partners=partners, groups=groups, countries=by_country)]
+        description = gettext("The partners of the European Pact for Integration, by role and by country.")
+        pages = [self._page("partners/index", title, description, "partners_index.html", partners=partners, groups=groups,
+                            countries=by_country)]
         for partner in partners:
             text, text_lang = partner.text(self.lang, self.project.default_language)
             neighbours = [p for p in partners if p.country == partner.country and p.id != partner.id]
@@ -164,9 +166,9 @@ class LanguageBuild:
     def news_pages(self) -> list[GeneratedPage]:
         gettext = self.t.gettext
         issues = self.content.issues
-        pages = [self._page("news/index", gettext("Newsletter"),
-                            gettext("The news of the European Pact for Integration, gathered by calendar quarter, and its news feeds."),
-                            "archive.html", issues=issues)]
+        description = gettext("The news of the European Pact for Integration, gathered by calendar quarter, "
+                              "and its news feeds.")
+        pages = [self._page("news/index", gettext("Newsletter"), description, "archive.html", issues=issues)]
         for index, issue in enumerate(issues):
             newer = issues[index - 1] if index > 0 else None
             older = issues[index + 1] if index + 1 < len(issues) else None
