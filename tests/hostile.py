@@ -113,7 +113,7 @@ PAYLOADS = [
 # Where each kind of contributor text lives in the scratch project, and the page it is published on.
 TEXTS = {
     "docs page": ("docs/contact.en.md", "contact/index.html"),
-    "news item": ("content/news/2020-01-01-partnership.en.md", "news/2020-01-01-partnership/index.html"),
+    "news item": ("content/news/partnership.en.md", "news/partnership/index.html"),
     "partner text": ("content/partners/tree.en.md", "partners/tree/index.html"),
     "newsletter introduction": ("content/newsletter/2020-q1.en.md", "news/2020-q1/index.html"),
 }

@@ -132,19 +132,21 @@ def test_activity_in_an_unknown_phase(scratch):
 
 # --- news ----------------------------------------------------------------
 
-NEWS = "content/news/2020-01-01-partnership.en.md"
+NEWS = "content/news/partnership.en.md"
+DATED = "content/news/2020-01-01-epi-starts.en.md"  # an item whose date the brochure gives
 
 
 def test_news_item_with_a_date_that_is_not_a_date(scratch):
-    edit(scratch / NEWS, "date: 2020-01-01", "date: 2022-06-31")
+    edit(scratch / DATED, "date: 2020-01-01", "date: 2022-06-31")
     problem = only(problems_of(scratch), "'2022-06-31' is not a date")
-    assert problem.file == NEWS and problem.line == 3 and "year-month-day" in problem.fix
+    assert problem.file == DATED and problem.line == 3 and "year-month-day" in problem.fix
 
 
-def test_news_item_without_a_date(scratch):
-    edit(scratch / NEWS, "date: 2020-01-01\n", "")
-    problem = only(problems_of(scratch), "'date' is missing")
-    assert problem.file == NEWS
+def test_news_item_without_a_publication_date(scratch):
+    # An item may report no day ('date'), but every file says when it was published here.
+    edit(scratch / DATED, "published: 2026-11-23\n", "")
+    problem = only(problems_of(scratch), "'published' is missing")
+    assert problem.file == DATED and problem.line == 2 and "published: " in problem.fix
 
 
 def test_news_item_without_a_title(scratch):
@@ -153,16 +155,16 @@ def test_news_item_without_a_title(scratch):
 
 
 def test_news_file_with_an_unknown_language_suffix(scratch):
-    (scratch / "content/news/2020-01-01-partnership.fr.md").write_text("---\ntitle: Fin\nsummary: Fin\n---\n")
+    (scratch / "content/news/partnership.fr.md").write_text("---\ntitle: Fin\nsummary: Fin\n---\n")
     problem = only(problems_of(scratch), "'fr' is not one of the site's languages")
-    assert problem.file == "content/news/2020-01-01-partnership.fr.md"
+    assert problem.file == "content/news/partnership.fr.md"
 
 
 def test_two_news_items_with_the_same_slug(scratch):
     (scratch / "content/news/archive").mkdir()
-    (scratch / "content/news/archive/2020-01-01-partnership.en.md").write_text(
-        "---\ntitle: Again\ndate: 2020-01-01\nsummary: Again\n---\n")
-    problem = only(problems_of(scratch), "same name '2020-01-01-partnership'")
+    (scratch / "content/news/archive/partnership.en.md").write_text(
+        "---\ntitle: Again\ndate: 2020-01-01\npublished: 2026-11-23\nsummary: Again\n---\n")
+    problem = only(problems_of(scratch), "same name 'partnership'")
     assert "content/news" in problem.file and "another name" in problem.fix
 
 
@@ -173,10 +175,10 @@ def test_news_item_naming_an_unknown_partner(scratch):
 
 
 def test_translation_that_repeats_a_field_of_the_english_item(scratch):
-    path = scratch / "content/news/2020-01-01-partnership.de.md"
+    path = scratch / "content/news/partnership.de.md"
     edit(path, "title:", "date: 2022-07-01\ntitle:")
     problem = only(problems_of(scratch), "'date' belongs in the English file only")
-    assert problem.file == "content/news/2020-01-01-partnership.de.md"
+    assert problem.file == "content/news/partnership.de.md"
 
 
 def test_front_matter_that_is_never_closed(scratch):
@@ -258,22 +260,22 @@ def test_a_mistake_stops_the_build_and_leaves_the_last_site_untouched(scratch, t
     site.mkdir()
     (site / "index.html").write_text("the site that was published before")
     edit(scratch / "content/partners.yml", "country: SE", "country: Sweden")
-    edit(scratch / NEWS, "date: 2020-01-01", "date: 30 June 2022")
+    edit(scratch / DATED, "date: 2020-01-01", "date: 30 June 2022")
     result = build(scratch, site)
     assert result.returncode != 0
     output = result.stdout + result.stderr
     assert "content/partners.yml" in output and "'Sweden' is not a country code" in output
-    assert f"{NEWS}:3" in output and "is not a date" in output
+    assert f"{DATED}:3" in output and "is not a date" in output
     assert "What to do:" in output
     assert [p.name for p in site.iterdir()] == ["index.html"]
     assert (site / "index.html").read_text() == "the site that was published before"
 
 
 def test_broken_link_in_a_news_item(scratch):
-    path = scratch / "content/news/2020-01-01-partnership.sv.md"
+    path = scratch / "content/news/partnership.sv.md"
     path.write_text(path.read_text() + "\nSe [kontakt](../../kontakt.md).\n")
     problem = only(problems_of(scratch), "'../../kontakt.md' leads to no page")
-    assert problem.file == "content/news/2020-01-01-partnership.sv.md"
+    assert problem.file == "content/news/partnership.sv.md"
     assert problem.line == line_of(path, "kontakt.md")
 
 
@@ -285,7 +287,7 @@ def test_pages_may_link_to_generated_pages(scratch):
 
 
 def test_links_in_news_items_name_pages_as_seen_from_docs(scratch):
-    path = scratch / "content/news/2020-01-01-partnership.en.md"
+    path = scratch / "content/news/partnership.en.md"
     path.write_text(path.read_text() + "\nSee [the goals](goals.md#6-raise-awareness) and [wrong](../goals.md).\n")
     problems = problems_of(scratch)
     assert len(problems) == 1

@@ -52,8 +52,8 @@ def _replace(root: Path, file: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-NEWS = "content/news/2020-01-01-partnership.en.md"
-NEWS_PAGE = "news/2020-01-01-partnership"
+NEWS = "content/news/partnership.en.md"
+NEWS_PAGE = "news/partnership"
 
 
 def seam_project(target: Path) -> Path:
@@ -415,7 +415,7 @@ def test_file_names_cannot_forge_workflow_commands(scratch):
     one escaped annotation, and the plain report after it starts no line with '::'."""
     (scratch / "docs" / "x\n::error file=a::forged\n##[error]b.en.md").write_text("hi", encoding="utf-8")
     (scratch / "content/news" / "2021-01-01-a\r::error::c.en.md").write_text(
-        "---\ntitle: t\ndate: 2021-01-01\nsummary: s\n---\nx\n", encoding="utf-8")
+        "---\ntitle: t\ndate: 2021-01-01\npublished: 2026-11-24\nsummary: s\n---\nx\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(scratch), "--format", "github",
                              "--no-status"], capture_output=True, env={"PYTHONPATH": str(ROOT / "hooks")})
     output = result.stdout.decode()

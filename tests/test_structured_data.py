@@ -146,7 +146,7 @@ def test_news_items_are_news_articles_with_their_contents_facts(site, lang):
         assert article["@type"] == "NewsArticle"
         assert article["headline"] == text.title
         assert article["description"] == text.summary
-        assert article["datePublished"] == item.date.isoformat()
+        assert article["datePublished"] == item.published_in(lang, "en").isoformat()
         assert article["inLanguage"] == text.lang == html.fromstring(page.read_bytes()).get("lang")
         assert article["image"] == card(lang, key)
         assert article["mainEntityOfPage"] == canonical(page)
@@ -164,13 +164,14 @@ def test_newsletter_issues_are_publication_issues_of_the_newsletter(site, lang):
         tree = html.fromstring(page.read_bytes())
         assert data["@type"] == "PublicationIssue"
         assert data["name"] == tree.xpath("string(//article//h1)")
-        assert data["datePublished"] == max(item.date for item in issue.items).isoformat()
+        assert data["datePublished"] == max(item.published_in(lang, "en") for item in issue.items).isoformat()
         assert data["inLanguage"] == lang
         assert data["image"] == card(lang, key)
         assert data["mainEntityOfPage"] == canonical(page)
         assert data["isPartOf"]["@type"] == "Periodical" and data["isPartOf"]["name"] == gettext("Newsletter")
         parts = [(a["headline"], a["datePublished"]) for a in data["hasPart"]]
-        assert parts == [(item.version(lang, "en").title, item.date.isoformat()) for item in reversed(issue.items)]
+        assert parts == [(item.version(lang, "en").title, item.published_in(lang, "en").isoformat())
+                         for item in reversed(issue.items)]
         for article in data["hasPart"]:
             assert page_path(site, "en", article["url"][len(SITE_URL):].rstrip("/")).is_file()
 
@@ -205,7 +206,7 @@ def hostile_site(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     (root / "content/news/2021-05-04-hostile.en.md").write_text(
         f"---\ntitle: {json.dumps(HOSTILE, ensure_ascii=False)}\ndate: 2021-05-04\n"
-        "summary: \"</SCRIPT >&amp; <!-- summary\"\n---\n\nBody.\n",
+        "published: 2026-11-24\nsummary: \"</SCRIPT >&amp; <!-- summary\"\n---\n\nBody.\n",
         encoding="utf-8")
     _, problems = load_content(load_project(root))
     assert {p.where for p in problems if "holds markup" in p.message} == {"title", "summary"}

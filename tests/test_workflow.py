@@ -54,12 +54,12 @@ def test_check_reports_every_problem_at_once_and_fails(scratch):
 
 
 def test_check_writes_github_annotations(scratch):
-    news = scratch / "content/news/2020-01-01-partnership.en.md"
-    news.write_text(news.read_text().replace("date: 2020-01-01", "date: 2022-02-30"))
+    news = scratch / "content/news/partnership.en.md"
+    news.write_text(news.read_text().replace("published: 2026-11-23", "published: 2026-02-30"))
     result = check(scratch, "--format", "github")
     line = next(out for out in result.stdout.splitlines() if out.startswith("::error"))
-    assert line.startswith("::error file=content/news/2020-01-01-partnership.en.md,line=3,title=EPI check%3A front matter.date::")
-    assert "'2022-02-30' is not a date%0AWhat to do:" in line
+    assert line.startswith("::error file=content/news/partnership.en.md,line=3,title=EPI check%3A front matter.published::")
+    assert "'2026-02-30' is not a date%0AWhat to do:" in line
 
 
 def test_missing_and_outdated_translations_in_table_and_status_page(scratch, tmp_path):

@@ -15,6 +15,7 @@ from epi_site.project import load_project
 # mkdocs.yml is the one source of the language list.
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = load_project(ROOT).languages
+PUBLISHED = dt.date(2026, 11, 23)  # a day in the past, the same in every language's file
 SOURCES = ("docs", "content", "locales", "overrides", "hooks", "mkdocs.yml")
 
 
@@ -40,6 +41,7 @@ def write_news(folder: Path, count: int, languages=LANGUAGES, first=dt.date(2020
         slug = f"{day.isoformat()}-synthetic-{n:05d}"
         for lang in languages:
             head = f"title: Synthetic item {n} ({lang})\nsummary: Test data number {n}, not a real event.\n"
+            head += f"published: {PUBLISHED.isoformat()}\n"
             if lang == languages[0]:
                 head += f"date: {day.isoformat()}\npartners: [riga]\nphase: reviews\n"
             body = "\n\n".join(f"Paragraph {p} of synthetic item {n}, with [a link](approach.md)." for p in range(4))

@@ -44,8 +44,12 @@ def new_news(project: Project, title: str, today: dt.date) -> list[Path]:
     return [_write(path, f"""---
 # Required. The title, as readers see it.
 title: {_quoted(title)}
-# Required. The day it happened, year-month-day; it places the item in a quarter's newsletter.
+# The day of what it reports, year-month-day; it places the item in a quarter's newsletter.
+# Leave it out only when the sources give no day (then take the date out of the file's name too).
 date: {today.isoformat()}
+# Required. The day this text is published on this website, year-month-day; never in the future.
+# The feeds and search engines give it as the publication date. Each translation gives its own.
+published: {today.isoformat()}
 # Required. One or two sentences that the newsletter, the feeds and link previews show.
 summary: {_quoted("Write here, in one or two sentences, what happened.")}
 # Optional. Partner ids from content/partners.yml: partners: [riga, lublin]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -47,11 +48,12 @@ class Content:
         return next((p for p in self.partners if p.id == pid), None)
 
 
-def load_content(project: Project, news_dir: Path | None = None, *,
-                 catalogs: bool = True) -> tuple[Content | None, Problems]:
+def load_content(project: Project, news_dir: Path | None = None, *, catalogs: bool = True,
+                 today: dt.date | None = None) -> tuple[Content | None, Problems]:
     """Load and check everything; the content is None when a problem prevents building.
     Without ``catalogs``, the interface strings are not checked (the translators' work list reads
-    them itself: an untranslated string is work to do there, not a reason to stop)."""
+    them itself: an untranslated string is work to do there, not a reason to stop). ``today`` is the
+    day no publication date may be after (default: the clock, read once: content/news.py)."""
     problems = Problems()
     if check_files(project, problems):
         return None, problems  # a symbolic link: read nothing that could be its target
@@ -61,7 +63,7 @@ def load_content(project: Project, news_dir: Path | None = None, *,
     datasets, chart_labels = load_datasets(project, problems)
     places = load_places(project, partners, partner_ids, {d.area for d in datasets.values()}, problems)
     positions = load_positions(project, partners, problems)
-    news = load_news(project, problems, news_dir)
+    news = load_news(project, problems, news_dir, today)
     issues = compose_issues(project, news, problems)
     docs = load_docs(project, problems)
     if catalogs:

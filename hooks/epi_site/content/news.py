@@ -1,4 +1,11 @@
-"""News items: content/news/**/<slug>.<lang>.md with front matter."""
+"""News items: content/news/**/<slug>.<lang>.md with front matter.
+
+An item has two dates that say different things: ``date``, the day of what it reports (optional: an
+item the sources give no day for has none, and belongs to no newsletter issue), and ``published``, the
+day its text was published on this website (required in every language's file: a translation is
+published on its own day). Pages, the archive and the cards show the first as the day of what happened;
+the feeds, the schema.org data and the link previews say the second. The rules of both are here.
+"""
 
 from __future__ import annotations
 
@@ -17,8 +24,44 @@ from .sources import rel
 from .texts import read_markdown, text_sets
 from .translations import TextSet, in_language
 
-SOURCE_FIELDS = ("title", "date", "summary", "image", "image_alt", "partners", "phase")
-TRANSLATION_FIELDS = ("title", "summary", "image_alt", "translated_from")
+SOURCE_FIELDS = ("title", "date", "published", "summary", "image", "image_alt", "partners", "phase")
+TRANSLATION_FIELDS = ("title", "summary", "published", "image_alt", "translated_from")
+PUBLISHED = "published"
+# A day that has begun anywhere on Earth is not in the future for whoever writes it there.
+_EARLIEST_ZONE = dt.timezone(dt.timedelta(hours=14))
+
+
+def current_day() -> dt.date:
+    """The clock of the publication dates' check: read once per check (tests pass their own day)."""
+    return dt.datetime.now(_EARLIEST_ZONE).date()
+
+
+def publication_date(entry: Entry, today: dt.date, original: tuple[dt.date, str] | None = None) -> dt.date | None:
+    """The ``published`` field of a news file: the day this text was published on this website.
+    Required, year-month-day, not after ``today``; a translation's is not before its ``original``'s
+    (the English file's date and name)."""
+    if entry.data.get(PUBLISHED) is None:  # said at the front matter's first line: the field has none
+        entry.problems.add(entry.file, f"'{PUBLISHED}' is missing", line=entry.line,
+                           where=f"{entry.where}.{PUBLISHED}",
+                           fix=f"add a line '{PUBLISHED}: {today.isoformat()}' with the day this text is published on this "
+                               "website (year-month-day); for a text already in the repository, the day it was first "
+                               "committed: git log --diff-filter=A --follow --format=%as -- <file> | tail -1")
+        return None
+    day = entry.date(PUBLISHED)
+    if day is None:
+        return None
+    if day > today:
+        entry.problem(PUBLISHED, f"the publication date {day.isoformat()} is in the future",
+                      f"write the day this text is published on this website, today or earlier, such as "
+                      f"'{PUBLISHED}: {today.isoformat()}'; the day of what it reports goes in 'date'")
+        return None
+    if original and day < original[0]:
+        entry.problem(PUBLISHED, f"the translation is dated {day.isoformat()}, before its English text was "
+                                 f"published ({original[0].isoformat()}, {original[1]})",
+                      f"write the day this translation is published on this website, "
+                      f"'{PUBLISHED}: {original[0].isoformat()}' or later")
+        return None
+    return day
 
 
 @dataclass(frozen=True)
@@ -30,12 +73,14 @@ class NewsText:
     image_alt: str | None
     file: str
     body_line: int = 1  # the line of the file on which the body's text starts
+    published: dt.date | None = None  # the day this text was published on this website (None: the item's)
 
 
 @dataclass(frozen=True)
 class NewsItem:
     slug: str
-    date: dt.date
+    date: dt.date | None  # the day of what it reports; None when the sources give no day for it
+    published: dt.date  # the day its English text was published on this website
     partners: tuple[str, ...]
     phase: str | None
     image: str | None
@@ -52,13 +97,25 @@ class NewsItem:
         """The item in ``lang``; in ``default`` when it is not translated yet."""
         return in_language(self.versions, lang, default)[0]
 
+    def published_in(self, lang: str, default: str) -> dt.date:
+        """The day the text readers of ``lang`` are shown was published on this website."""
+        return self.version(lang, default).published or self.published
+
     @property
-    def quarter(self) -> tuple[int, int]:
-        return self.date.year, (self.date.month - 1) // 3 + 1
+    def quarter(self) -> tuple[int, int] | None:
+        """The newsletter quarter of what it reports; an item without a date belongs to none."""
+        return (self.date.year, (self.date.month - 1) // 3 + 1) if self.date else None
 
 
-def load_news(project: Project, problems: Problems, folder: Path | None = None) -> list[NewsItem]:
+def news_order(item: NewsItem) -> tuple:
+    """Newest first (reversed): dated items by the day of what they report, then undated ones by publication."""
+    return item.date is not None, item.date or item.published, item.slug
+
+
+def load_news(project: Project, problems: Problems, folder: Path | None = None,
+              today: dt.date | None = None) -> list[NewsItem]:
     folder = folder or project.content_dir / "news"
+    today = today or current_day()  # the clock, read once per load
     items: list[NewsItem] = []
     by_slug: dict[str, str] = {}
     for key, text_set in text_sets(project, folder, "news", problems).items():
@@ -81,7 +138,8 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
         entry.known_keys(SOURCE_FIELDS)
         title = entry.text("title", example="What happened")
         summary = entry.text("summary", example="One or two sentences for the newsletter and the feeds")
-        date = entry.date("date")
+        date = entry.date("date", required=False)
+        published = publication_date(entry, today)
         image = entry.text("image", required=False)
         image_alt = entry.text("image_alt", required=False)
         if image and not image_alt:
@@ -97,11 +155,11 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
             entry.problem("partners", "'partners' must be a list of partner ids", "write it as 'partners: [cartagena, riga]'")
             partners = []
         phase = entry.text("phase", required=False)
-        if not (title and summary and date):
+        if not (title and summary and published):
             continue
         versions = {project.default_language: NewsText(project.default_language, one_line(title), one_line(summary),
                                                         clean(body.strip()), image_alt, file,
-                                                        _first_text_line(body, body_line))}
+                                                        _first_text_line(body, body_line), published)}
         for lang, path in text_set.files.items():
             if lang == project.default_language:
                 continue
@@ -116,18 +174,19 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None) 
                     tentry.known_keys(TRANSLATION_FIELDS)
             ttitle = tentry.text("title", example="the translated title")
             tsummary = tentry.text("summary", example="the translated summary")
-            if ttitle and tsummary:
+            tpublished = publication_date(tentry, today, (published, file) if published else None)
+            if ttitle and tsummary and tpublished:
                 versions[lang] = NewsText(lang, one_line(ttitle), one_line(tsummary), clean(tbody.strip()),
                                           tentry.text("image_alt", required=False), tfile,
-                                          _first_text_line(tbody, tbody_line))
+                                          _first_text_line(tbody, tbody_line), tpublished)
         for text in versions.values():
             if _repeats(text.summary, text.body):
                 problems.add(text.file, "the text begins by repeating the summary", line=text.body_line,
                              where="first sentence",
                              fix="readers see the summary just above the text: begin the text with what the "
                                  "summary does not say, or shorten the summary")
-        items.append(NewsItem(slug, date, tuple(partners), phase, image, versions, text_set, file))
-    items.sort(key=lambda item: (item.date, item.slug), reverse=True)
+        items.append(NewsItem(slug, date, published, tuple(partners), phase, image, versions, text_set, file))
+    items.sort(key=news_order, reverse=True)
     return items
 
 

@@ -1,4 +1,8 @@
-"""The quarterly newsletter: one issue per calendar quarter that has news items."""
+"""The quarterly newsletter: one issue per calendar quarter that has news items.
+
+An issue is composed by this website from its news items (each says so: rendering/templates); it does
+not reproduce a newsletter sent at the time. An item without a date belongs to no quarter, so to no issue.
+"""
 
 from __future__ import annotations
 
@@ -39,9 +43,13 @@ class Issue:
         return f"news/{self.key}"
 
     @property
-    def date(self) -> dt.date:
-        """When the issue was last complete: its newest item's date (the content gives no other)."""
-        return max(item.date for item in self.items)
+    def first_day(self) -> dt.date:
+        """The quarter's first day."""
+        return dt.date(self.year, 3 * self.quarter - 2, 1)
+
+    def published(self, lang: str, default: str) -> dt.date:
+        """When this website published the issue in ``lang``: the day its last item's text was published."""
+        return max(item.published_in(lang, default) for item in self.items)
 
 
 def compose_issues(project: Project, items: list[NewsItem], problems: Problems) -> list[Issue]:
@@ -49,12 +57,18 @@ def compose_issues(project: Project, items: list[NewsItem], problems: Problems) 
     intros = load_intros(project, problems)
     by_quarter: dict[tuple[int, int], list[NewsItem]] = {}
     for item in items:
-        by_quarter.setdefault(item.quarter, []).append(item)
+        if item.quarter:
+            by_quarter.setdefault(item.quarter, []).append(item)
     issues = []
     for (year, quarter), quarter_items in sorted(by_quarter.items(), reverse=True):
         texts, text_set = intros.pop(f"{year}-q{quarter}", ({}, None))
         ordered = tuple(sorted(quarter_items, key=lambda i: (i.date, i.slug)))
         issues.append(Issue(year, quarter, ordered, texts, text_set))
+    # An item left out for a mistake in its file (its date, its title) is reported there, once: its
+    # quarter's introduction is not reported again as introducing nothing.
+    news_folder = rel(project.content_dir / "news", project.root) + "/"
+    if any(problem.file.startswith(news_folder) for problem in problems.items):
+        return issues
     for key, (_, text_set) in intros.items():
         some = next(iter(text_set.files.values()))
         problems.add(rel(some, project.root), f"there are no news items in the quarter {key}, so there is no issue to introduce",

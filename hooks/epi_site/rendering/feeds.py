@@ -17,7 +17,7 @@ from feedgen.feed import FeedGenerator
 
 from ..content.i18n import translations
 from ..content.loading import Content
-from ..content.news import NewsItem
+from ..content.news import NewsItem, news_order
 from ..content.translations import in_language
 from ..project import Project
 from .email_edition import edition_context
@@ -61,8 +61,8 @@ def _feeds(project: Project, lang: str, site: SiteInfo, paths: tuple[str, str], 
     fg.link(href=archive, rel="alternate")
     fg.language(lang)
     fg.generator("feedgen", uri=None, version=None)
-    # The newest entry's date, never the build's time: two builds give the same bytes.
-    updated = _moment(entries[0].day if entries else site.start)
+    # The newest entry's publication date, never the build's time: two builds give the same bytes.
+    updated = _moment(max((entry.day for entry in entries), default=site.start))
     fg.updated(updated)
     fg.lastBuildDate(updated)
     for feed_entry in reversed(entries):
@@ -94,6 +94,9 @@ def build_feeds(project: Project, lang: str, items: list[NewsItem], site: SiteIn
     fmt = Formats(lang)
     notice = t.gettext("This text has not been translated into %(language)s yet, so it is shown in %(original)s.")
     entries = []
+    # Newest publication first: a feed says when each text appeared here, not when what it reports happened.
+    items = sorted(items, key=lambda item: (item.published_in(lang, project.default_language), news_order(item)),
+                   reverse=True)
     for item in items[: project.feed_entries]:
         text = item.version(lang, project.default_language)
         key = f"news/{item.slug}"
@@ -102,8 +105,10 @@ def build_feeds(project: Project, lang: str, items: list[NewsItem], site: SiteIn
             message = notice % {"language": fmt.language(lang), "original": fmt.language(text.lang)}
             # A catalog string is text: the translator's words, never markup, in the feed's HTML too.
             body = f'<p><em>{escape(message, quote=False)}</em></p>\n<div lang="{text.lang}">{body}</div>'
-        entries.append(FeedEntry(tag_uri(project, item.date, f"{key}/{lang}"), text.title,
-                                 project.absolute(page_url(project, key, lang)), item.date, text.summary, body))
+        # The id is minted on the day the item was published here, and never changes.
+        entries.append(FeedEntry(tag_uri(project, item.published, f"{key}/{lang}"), text.title,
+                                 project.absolute(page_url(project, key, lang)),
+                                 item.published_in(lang, project.default_language), text.summary, body))
     return _feeds(project, lang, site, NEWS_FEEDS, tag_uri(project, site.start, f"{project.prefix(lang)}news/"),
                   t.gettext("%(site)s: news") % {"site": site.name},
                   t.gettext("The news of the European Pact for Integration."), entries)
@@ -120,9 +125,9 @@ def build_newsletter_feeds(content: Content, lang: str) -> tuple[bytes, bytes]:
         key = f"news/{issue.key}"
         summary = intro.title if intro and intro.title else context["title"]
         # The quarter's first day names the issue for good, however many items it gains later.
-        first_day = dt.date(issue.year, 3 * issue.quarter - 2, 1)
-        entries.append(FeedEntry(tag_uri(project, first_day, f"{key}/{lang}"), context["title"],
-                                 project.absolute(page_url(project, key, lang)), issue.date, summary,
+        entries.append(FeedEntry(tag_uri(project, issue.first_day, f"{key}/{lang}"), context["title"],
+                                 project.absolute(page_url(project, key, lang)),
+                                 issue.published(lang, project.default_language), summary,
                                  render(project, lang, "issue_feed.html", **context)))
     return _feeds(project, lang, site, NEWSLETTER_FEEDS,
                   tag_uri(project, site.start, f"{project.prefix(lang)}news/newsletter"),

@@ -168,9 +168,14 @@ class LanguageBuild:
         issues = self.content.issues
         description = gettext("The news of the European Pact for Integration, gathered by calendar quarter, "
                               "and its news feeds.")
-        pages = [self._page("news/index", gettext("Newsletter"), description, "archive.html", issues=issues)]
+        # An item that reports no day belongs to no quarter: the archive lists it after the issues.
+        undated = [item for item in self.content.news if item.date is None]
+        pages = [self._page("news/index", gettext("Newsletter"), description, "archive.html", issues=issues,
+                            undated=undated)]
+        end = self.content.site.end
         for index, issue in enumerate(issues):
-            newer = issues[index - 1] if index > 0 else None
+            # "Next issue" only while the project publishes: no issue of a quarter after its end.
+            newer = issues[index - 1] if index > 0 and issues[index - 1].first_day <= end else None
             older = issues[index + 1] if index + 1 < len(issues) else None
             intro, intro_lang = self._intro(issue)
             title = gettext("Newsletter, %(quarter)s") % {"quarter": self.fmt.quarter(issue.year, issue.quarter)}
@@ -190,7 +195,8 @@ class LanguageBuild:
             # Images in docs/ are published once, for every language, at the site's root.
             image_href = relative(here, item.image) if item.image else ""
             page = self._page(key, text.title, text.summary, "news_item.html", text.lang, item=item,
-                              text=_with_body(text, body_html), issue=issue_of[item.slug], partners=partners,
+                              text=_with_body(text, body_html), issue=issue_of.get(item.slug), partners=partners,
+                              published=item.published_in(self.lang, self.project.default_language),
                               phase=phase, image_href=image_href, **self._sharing(key, text.title, text.lang))
             pages.append(page)
         return pages

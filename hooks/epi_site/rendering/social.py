@@ -55,7 +55,7 @@ class PageCard:
     lang: str
     title: str
     description: str
-    published: str | None  # ISO date, for news items
+    published: str | None  # ISO date of the text's publication on this website, for news items
     spec: CardSpec
 
 
@@ -90,8 +90,10 @@ def page_cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[
             continue
         detail, published = "", None
         if page.key in news:
-            published = news[page.key].date.isoformat()
-            detail = fmt.date(news[page.key].date)
+            item = news[page.key]
+            # article:published_time is when this text appeared here; the card shows the day of what happened.
+            published = item.published_in(lang, project.default_language).isoformat()
+            detail = fmt.date(item.date) if item.date else ""
         elif page.key in partners:
             partner = partners[page.key]
             detail = f"{_role(partner.role, gettext)} · {fmt.country(partner.country)}"

@@ -2,7 +2,8 @@
 
 - the home page, in every language: EPI as an ``Organization`` (its funding and its 13 partners), the
   publisher the privacy notice names (content/site.yml), and the ``WebSite`` in that language;
-- a news item: a ``NewsArticle``;
+- a news item: a ``NewsArticle``, whose ``datePublished`` is the day its text in that language was
+  published on this website (never the day of what it reports: content/news.py);
 - a newsletter issue: a ``PublicationIssue`` that is part of the newsletter (a ``Periodical``) and holds
   its items. An issue is a collection of articles published together each quarter, which is exactly
   schema.org's model of a periodical's issue; calling it a ``NewsArticle`` would claim it is one story;
@@ -132,8 +133,9 @@ class StructuredData:
     def news_article(self, lang: str, key: str, canonical: str | None) -> dict:
         item = self._items[key]
         text = item.version(lang, self.project.default_language)
+        published = item.published_in(lang, self.project.default_language)
         return {"@type": "NewsArticle", "headline": text.title, "description": text.summary,
-                "datePublished": item.date.isoformat(), "inLanguage": text.lang, "image": self._card(lang, key),
+                "datePublished": published.isoformat(), "inLanguage": text.lang, "image": self._card(lang, key),
                 "mainEntityOfPage": canonical, "publisher": self._publisher()}
 
     def issue(self, lang: str, key: str, canonical: str | None) -> dict:
@@ -144,10 +146,12 @@ class StructuredData:
         articles = []
         for item in reversed(issue.items):
             text = item.version(lang, self.project.default_language)
-            articles.append({"@type": "NewsArticle", "headline": text.title, "datePublished": item.date.isoformat(),
+            published = item.published_in(lang, self.project.default_language)
+            articles.append({"@type": "NewsArticle", "headline": text.title, "datePublished": published.isoformat(),
                              "inLanguage": text.lang, "url": self._url(f"news/{item.slug}", lang)})
+        published = issue.published(lang, self.project.default_language)
         return {"@type": "PublicationIssue", "name": gettext("Newsletter, %(quarter)s") % {"quarter": quarter},
-                "datePublished": issue.date.isoformat(), "inLanguage": lang, "image": self._card(lang, key),
+                "datePublished": published.isoformat(), "inLanguage": lang, "image": self._card(lang, key),
                 "mainEntityOfPage": canonical, "publisher": self._publisher(),
                 "isPartOf": {"@type": "Periodical", "name": gettext("Newsletter"),
                              "publisher": {"@id": self._id("publisher")},
