@@ -16,7 +16,7 @@ from conftest import LANGUAGES, ROOT, build, page_path
 from hostile import build_bypassing_the_check
 from epi_site.content.loading import load_content
 from epi_site.rendering.feeds import build_feeds
-from epi_site.content.news import NewsItem, NewsText
+from epi_site.content.news import NewsItem, NewsText, news_order
 from epi_site.content.newsletter import compose_issues
 from epi_site.rendering.pages import LanguageBuild
 from epi_site.content.problems import Problems
@@ -228,3 +228,20 @@ def test_any_text_comes_out_as_valid_xml_and_safe_html(title, summary, body):
             assert titles == [title]
             assert not feedparser.parse(raw).bozo
         assert re.search(rb"<language>" + lang.encode(), rss)
+
+
+@pytest.mark.parametrize("lang", ["en", "lv"])
+def test_next_issue_appears_only_while_the_project_publishes(lang):
+    """No issue links on to a quarter after the project's end (content/site.yml: 30 June 2022)."""
+    days = [dt.date(2022, 2, 1), dt.date(2022, 5, 10), dt.date(2022, 8, 1)]
+    items = [NewsItem(f"{d.isoformat()}-n", d, dt.date(2026, 11, 23), (), None, None,
+                      {"en": NewsText("en", "t", "s", "", None, "x")}) for d in days]
+    items.sort(key=news_order, reverse=True)
+    content = CONTENT.__class__(**{**CONTENT.__dict__, "news": items,
+                                   "issues": compose_issues(PROJECT, items, Problems())})
+    assert CONTENT.site.end == dt.date(2022, 6, 30)
+    pages = {page.key: html.fromstring(f"<div>{page.body}</div>") for page in LanguageBuild(content, lang).news_pages()}
+    assert pages["news/2022-q1"].xpath("//a[@rel='next']/@href") == ["../2022-q2/"]
+    assert not pages["news/2022-q2"].xpath("//a[@rel='next']")  # 2022 Q3 begins after the end
+    assert pages["news/2022-q3"].xpath("//a[@rel='prev']/@href") == ["../2022-q2/"]
+    assert all(not page.xpath("//a[@rel='next']") for page in pages.values() if page is not pages["news/2022-q1"])

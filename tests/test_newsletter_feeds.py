@@ -136,3 +136,36 @@ def test_newsletter_feeds_carry_at_most_the_configured_number_of_issues():
         assert not feed.bozo
         assert len(feed.entries) == PROJECT.feed_entries == 20
         assert [e.link for e in feed.entries] == [prefix("de") + f"news/{i.key}/" for i in issues[:20]]
+
+
+NOTE = "This issue is compiled by this website from its news items. It does not reproduce a newsletter sent at the time."
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_issue_says_in_every_edition_that_this_site_compiled_it(site, lang):
+    """The note is the generator's, in the reader's language: the page, both email editions and the feed entry."""
+    note = translations(PROJECT, lang).gettext(NOTE)
+    assert lang == "en" or note != NOTE, "the note is translated"
+    folder = site / ("" if lang == "en" else lang) / "news"
+    for issue in CONTENT.issues:
+        page = html.fromstring(page_path(site, lang, f"news/{issue.key}").read_bytes())
+        assert _words(page.xpath("string(//article)")).count(_words(note)) == 1  # said once: not by the introduction too
+        assert _words(page.xpath("string(//article//h1/following-sibling::p[1])")) == _words(note)
+        email_html = html.fromstring((folder / issue.key / "email.html").read_bytes())
+        assert _words(email_html.text_content()).count(_words(note)) == 1
+        assert _words((folder / issue.key / "email.txt").read_text(encoding="utf-8")).count(_words(note)) == 1
+    for name in ("newsletter.rss.xml", "newsletter.atom.xml"):
+        entries = feedparser.parse((folder / name).read_bytes()).entries
+        assert len(entries) == len(CONTENT.issues)
+        for entry in entries:
+            assert _words(note) in _words(html.fromstring(f"<div>{entry.content[0].value}</div>").text_content())
+
+
+def test_the_introductions_leave_the_note_to_the_generator():
+    for path in sorted((ROOT / "content/newsletter").glob("*.md")):
+        text = path.read_text(encoding="utf-8").lower()
+        assert "does not reproduce" not in text and "compiled by this website" not in text, path.name
