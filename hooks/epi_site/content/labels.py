@@ -40,11 +40,9 @@ class LabelFiles:
             if missing and lang == project.default_language:
                 problems.add(self.file(lang), f"'{key}' has no {', '.join(missing)}", line=value.line, where=where,
                              fix=" and ".join(f"add '{f}: ...'" for f in missing))
-            elif missing:
-                problems.warn(self.file(lang), f"'{key}' has no {', '.join(missing)}, so the English text is shown",
-                              line=value.line, where=where, fix=" and ".join(f"add '{f}: ...'" for f in missing))
         # A translation that lacks a field shows the English one, as a missing translation does: every
-        # language's entry then has every field the templates read.
+        # language's entry then has every field the templates read. The translation status lists the
+        # field as work to do (content/translation_status.py), so no warning of its own here.
         english = result.get(project.default_language, {})
         for lang in result:
             result[lang] = {**english, **result[lang]}
