@@ -54,7 +54,8 @@ def branch(scratch) -> Path:
 
 
 def listed(output: str) -> dict[str, str]:
-    lines = [line[2:] for line in output.splitlines() if line.startswith("- ")]
+    # Only the files for review: the check's other warnings (the publisher's open decisions) are "- " lines too.
+    lines = [line[2:] for line in output.splitlines() if line.startswith("- ") and line.endswith(REVIEW)]
     return dict(line.split(": ", 1) for line in lines)
 
 
