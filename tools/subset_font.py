@@ -42,8 +42,8 @@ WEIGHTS = {400: ("SourceSansPro-Regular.ttf", "source-sans-pro-regular.woff2"),
 EXTENDED = "ăâîșțşţąćęłńśźżāčēģīķļņšūž"
 LETTERS = EXTENDED + EXTENDED.upper() + "ŞŢ"
 # The punctuation and spaces the texts and the typography rules use: dashes, the languages' quotation
-# marks (English and Latvian ‘’ “”, Polish and Romanian „” «», German „“ ‚‘, Swedish ”’, Italian and
-# Spanish «»), ellipsis, middle dot, the breadcrumbs' ›, degree, euro, minus, bullet, and the no-break
+# marks (English and Latvian ‘’ “”, Polish and Romanian „” «», German „“ ‚‘, Swedish ”’,
+# Italian and Spanish «»), ellipsis, middle dot, the breadcrumbs' ›, degree, euro, minus, bullet, and the no-break
 # spaces (U+00A0 is in Latin-1; U+202F narrow, U+2007 figure). The font has no thin space (U+2009): the
 # browser takes it from the next font in the list, a space looks the same in any.
 PUNCTUATION = "–—‘’‚“”„‹›«»…·•°€−\u202f\u2007"
