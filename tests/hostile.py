@@ -17,7 +17,7 @@ import lxml.html
 from conftest import copy_project
 from epi_site.content import loading
 from epi_site.content.markup_check import UNSAFE
-from epi_site.content.problems import Problems
+from epi_site.problems import Problems
 from epi_site.safety.urls import normalise, scheme_of
 
 

@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 from conftest import ROOT
 from epi_site.content.catalogs import extract
 from epi_site.content.i18n import check_catalogs
-from epi_site.content.problems import Problems
+from epi_site.problems import Problems
 from epi_site.project import load_project
 
 PROJECT = load_project(ROOT)

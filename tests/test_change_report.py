@@ -14,7 +14,7 @@ import pytest
 from conftest import LANGUAGES
 from epi_site.change_report import (CheckResult, Report, as_markdown, as_text, check_result, compare_checks,
                                     compare_sites, nothing_changes)
-from epi_site.content.problems import Problem
+from epi_site.problems import Problem
 from epi_site.content.translations import MISSING, OUTDATED, TRANSLATED
 
 LANGS = ("en", "sv")

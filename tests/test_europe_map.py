@@ -11,7 +11,7 @@ from conftest import LANGUAGES, ROOT, page_path
 from epi_site.content.loading import load_content
 from epi_site.content.map_positions import load_positions
 from epi_site.content.partners import load_partners
-from epi_site.content.problems import Problems
+from epi_site.problems import Problems
 from epi_site.project import load_project
 from epi_site.rendering import europe_map
 

@@ -19,7 +19,7 @@ from epi_site.rendering.feeds import build_feeds
 from epi_site.content.news import NewsItem, NewsText, news_order
 from epi_site.content.newsletter import compose_issues
 from epi_site.rendering.pages import LanguageBuild
-from epi_site.content.problems import Problems
+from epi_site.problems import Problems
 from epi_site.project import load_project
 from epi_site.safety.safe_text import clean, one_line
 

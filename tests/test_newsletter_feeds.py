@@ -15,7 +15,7 @@ from epi_site.content.i18n import translations
 from epi_site.content.loading import load_content
 from epi_site.content.news import NewsItem, NewsText
 from epi_site.content.newsletter import compose_issues
-from epi_site.content.problems import Problems
+from epi_site.problems import Problems
 from epi_site.project import load_project
 from epi_site.rendering.feeds import build_newsletter_feeds
 

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .content.problems import Problem
+from .problems import Problem
 from .content.translations import MISSING, OUTDATED, TRANSLATED
 
 # What a reader does not see, so what never makes a page "changed" in words.

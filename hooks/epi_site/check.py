@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from .content.loading import load_content
-from .content.problems import Problem, Problems
+from .problems import Problem, Problems
 from .project import load_project
 from .content.sources import language_of
 from .content.translation_status import outdated_hints, status_rows, table

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .content.loading import Content, load_content
 from .rendering.pages import LanguageBuild
-from .content.problems import ContentError
+from .problems import ContentError
 from .project import Project, load_project
 from .content.i18n import translations
 from .rendering.feeds import NEWSLETTER_FEEDS

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .content.i18n import check_catalogs
 from .content.loading import Content, load_content
-from .content.problems import Problems
+from .problems import Problems
 from .content.translation_status import status_rows
 from .content.translations import MISSING, OUTDATED, fingerprint, recorded_fingerprint
 from .project import Project, load_project

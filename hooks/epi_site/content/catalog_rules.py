@@ -17,7 +17,7 @@ from babel.messages.catalog import PYTHON_FORMAT, Catalog, Message, TranslationE
 from babel.messages.checkers import num_plurals, python_format
 from babel.messages.plurals import get_plural
 
-from .problems import Problems
+from ..problems import Problems
 from .sources import BROWSER_MARKUP, DIRECTION_FIX
 from ..safety.safe_text import direction_controls
 

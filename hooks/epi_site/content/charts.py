@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .fields import SLUG, Entry, list_of
 from .labels import LabelFiles, load_label_files
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from ..safety.limits import MAX_CHART_VALUES
 from ..safety.spreadsheet import text_cell

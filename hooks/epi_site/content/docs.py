@@ -13,7 +13,7 @@ from . import directives
 from .fields import Entry
 from .markdown_scan import inline_links, without_code
 from ..safety.urls import is_local
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from .sources import rel
 from .texts import read_markdown, text_sets

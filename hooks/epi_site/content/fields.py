@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import re
 
-from .problems import Problems
+from ..problems import Problems
 from ..safety.urls import web_address_problem
 from .sources import LineDict
 

@@ -17,7 +17,7 @@ from babel import Locale
 from .i18n import po_path
 from .labels import LabelFiles
 from ..safety.limits import MAX_GLOSSARY_FORMS, MAX_GLOSSARY_TERMS
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from .sources import read_yaml, rel
 from .translations import TextSet

@@ -17,7 +17,7 @@ from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
 
 from .catalog_rules import check_message, check_plural_forms, plural_count, publishable, published
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from ..safety.safe_text import without_direction_controls
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from .sources import LineDict, language_of, read_yaml, rel
 from .translations import TextSet

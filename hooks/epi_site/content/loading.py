@@ -21,7 +21,7 @@ from .page_kinds import generated_pages
 from .partners import Partner, load_partners, partner_key
 from .placeholders import check_placeholders
 from .places import Places, load_places
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from ..safety.files import check_files
 from .site_info import SiteInfo, load_site_info

@@ -6,7 +6,7 @@ import math
 
 from ..project import Project
 from .partners import Partner
-from .problems import Problems
+from ..problems import Problems
 from .sources import read_yaml
 
 FILE = "content/map.yml"

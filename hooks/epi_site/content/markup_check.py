@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import markdown_scan
 from .directives import NAMES, find, prose_lines
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from ..safety import limits
 from ..safety.markup import AUTHOR_CLASSES, SCHEMES

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from .fields import SLUG, Entry
-from .problems import Problems
+from ..problems import Problems
 from ..safety.safe_text import clean, one_line
 from ..safety.urls import is_plain_path
 from ..project import Project

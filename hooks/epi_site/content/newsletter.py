@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .news import NewsItem
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from .sources import rel
 from .texts import read_markdown, text_sets

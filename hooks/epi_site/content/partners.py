@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from babel import Locale
 
 from .fields import Entry, list_of
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from ..safety.urls import is_plain_path
 from .sources import read_yaml, rel

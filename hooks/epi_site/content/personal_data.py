@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from ..project import Project
 from ..safety import limits
 from .markup_check import contributor_texts
-from .problems import Problems
+from ..problems import Problems
 from .sources import read_text, rel
 
 _EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b", re.ASCII)

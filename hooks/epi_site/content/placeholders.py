@@ -11,7 +11,7 @@ import re
 
 from ..project import Project
 from .markup_check import contributor_texts
-from .problems import Problems
+from ..problems import Problems
 from .sources import read_text, rel
 
 PLACEHOLDER = re.compile(r"""^(?:[\w-]+:\s*)?["']?(Write (?:here|the \w+ here)\b[^"'\n]*)""")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from .labels import LabelFiles, load_label_files
 from .partners import Partner
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 
 SECTIONS = ("cities", "areas")

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from .fields import Entry
 from .partners import _COUNTRIES
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from ..safety.urls import EMAIL
 from .sources import read_yaml

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problems
+from ..problems import Problems
 from ..safety.limits import MAX_FILE_BYTES, MAX_YAML_DEPTH
 from ..safety.safe_text import direction_controls, without_direction_controls
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from .sources import language_of, read_text, rel, split_front_matter
 from .translations import TextSet

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from .fields import Entry, list_of
 from .labels import LabelFiles, load_label_files
-from .problems import Problems
+from ..problems import Problems
 from ..project import Project
 from .sources import read_yaml
 

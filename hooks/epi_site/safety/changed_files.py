@@ -15,7 +15,7 @@ import shutil
 import subprocess
 from pathlib import Path, PurePosixPath
 
-from ..content.problems import Problem
+from ..problems import Problem
 from .safe_text import shown_name
 
 CONTENT_FOLDERS = ("docs", "content", "locales")

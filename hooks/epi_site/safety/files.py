@@ -20,7 +20,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..content.problems import Problems
+from ..problems import Problems
 from ..project import Project
 from .photos import RASTER, PhotoError, inspect, resize_fix, said
 from .safe_text import unshown

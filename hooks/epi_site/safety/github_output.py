@@ -11,7 +11,7 @@ command.
 
 from __future__ import annotations
 
-from ..content.problems import Problem
+from ..problems import Problem
 
 
 def _escape(value: str, *, property_value: bool = False) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..safety.safe_text import shown_name
+from .safety.safe_text import shown_name
 
 
 @dataclass(frozen=True, order=True)
