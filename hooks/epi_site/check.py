@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from .content.loading import load_content
+from .rendering.undrawable import warn_undrawable
 from .problems import Problem, Problems
 from .project import load_project
 from .content.sources import language_of
@@ -53,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     content, problems = load_content(project)
+    if content is not None:
+        warn_undrawable(content, problems)
     elapsed = time.perf_counter() - started
     if args.format == "github":
         for problem in problems.listed():
