@@ -28,7 +28,7 @@ def build_unchecked(root: Path, site: Path) -> subprocess.CompletedProcess:
     """Build with every problem of the check ignored, to see what the build alone lets through."""
     code = (
         "import sys\n"
-        "from epi_site.content import loading, problems\n"
+        "from epi_site import problems\nfrom epi_site.content import loading\n"
         "import epi_site.site_state as state\n"
         "real = loading.load_content\n"
         "def unchecked(project, *a, **k):\n"

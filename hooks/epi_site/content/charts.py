@@ -82,7 +82,7 @@ def load_datasets(project: Project, problems: Problems) -> tuple[dict[str, Datas
         if year is not None and (not float(year).is_integer() or not 1900 < year < 2100):
             entry.problem("year", f"'{year}' is not a year", "write the year with four digits, such as 2019")
             year = None
-        total = entry.number("total", required=False)
+        total = entry.number("total", required=False, minimum=0)
         total_unit = entry.choice("total_unit", UNITS) if "total_unit" in entry.data else None
         points: list[Point] = []
         series = list_of(entry.data.get("series"), file, problems, "values")
@@ -95,7 +95,9 @@ def load_datasets(project: Project, problems: Problems) -> tuple[dict[str, Datas
         for index, raw in enumerate(series):
             point = Entry(raw, file, f"series[{index}]", problems)
             point.known_keys(("key", "value"))
-            key, value = point.slug("key"), point.number("value")
+            # The charts show counts and rates: a negative value would draw a bar back from nothing
+            # (and a share chart's slices would overlap), so none is accepted.
+            key, value = point.slug("key"), point.number("value", minimum=0)
             if key is not None:
                 if key in seen:
                     point.problem("key", f"the key '{key}' is used twice", "give each value its own key")
@@ -103,7 +105,8 @@ def load_datasets(project: Project, problems: Problems) -> tuple[dict[str, Datas
                 seen.add(key)
             if key and value is not None:
                 points.append(Point(key, value))
-        if kind == "share" and points and abs(sum(p.value for p in points) - 100) > 0.01:
+        # Summed only when every part was read: a part refused above is its own message, not a wrong sum.
+        if kind == "share" and points and len(points) == len(series) and abs(sum(p.value for p in points) - 100) > 0.01:
             entry.problem("series", "the shares of a 'share' chart must add up to 100", "check the values")
         texts = labels.texts(None, did, ("title", "description", "labels"), project, problems)
         for lang, text in texts.items():

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import math
 import re
 
 from ..problems import Problems
+from ..safety.limits import MAX_NUMBER, YEARS
 from ..safety.urls import web_address_problem
 from .sources import LineDict
 
@@ -78,15 +80,26 @@ class Entry:
             return None
         return value
 
-    def number(self, key: str, *, required: bool = True) -> float | int | None:
+    def number(self, key: str, *, required: bool = True, minimum: float | None = None) -> float | int | None:
         value = self.data.get(key)
         if value is None:
             if required:
                 self.problem(key, f"'{key}' is missing", f"add a line '{key}: 123'")
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problem(key, f"'{key}' must be a number, not {value!r}",
+            self.problem(key, f"'{key}' must be a number, not {_shown(value)}",
                          "write digits with a dot for decimals and no thousands separators, such as 2328556 or 5.8")
+            return None
+        # Compared as they are, before any float(): a 400-digit integer has no float, NaN no order.
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(key, f"'{key}' must be a number, not {value!r}", "write the figure in digits, such as 5.8")
+            return None
+        if abs(value) > MAX_NUMBER:
+            self.problem(key, f"'{key}' is {_shown(value)}, larger than any figure this site shows "
+                              f"(the limit is {MAX_NUMBER:,})", "check the digits")
+            return None
+        if minimum is not None and value < minimum:
+            self.problem(key, f"'{key}' is {value}, below {minimum}", f"write a number of at least {minimum}")
             return None
         return value
 
@@ -104,8 +117,12 @@ class Entry:
                 self.problem(key, f"'{key}' is missing", f"add a line '{key}: 2020-01-31' (year-month-day)")
             return None
         if isinstance(value, dt.datetime):
-            return value.date()
+            value = value.date()
         if isinstance(value, dt.date):
+            if not YEARS[0] <= value.year <= YEARS[1]:
+                self.problem(key, f"'{value}' is not a year this site can show",
+                             f"write a date between {YEARS[0]} and {YEARS[1]}, such as '{key}: 2020-01-31'")
+                return None
             return value
         self.problem(key, f"'{value}' is not a date",
                      f"write the date as year-month-day, such as '{key}: 2020-01-31'")
@@ -119,7 +136,11 @@ class Entry:
             self.problem(key, f"'{key}' is missing", f"add a line '{key}: 2020-01' (year-month)")
             return None
         if match and 1 <= int(match.group(2)) <= 12:
-            return dt.date(int(match.group(1)), int(match.group(2)), 1)
+            if YEARS[0] <= int(match.group(1)) <= YEARS[1]:
+                return dt.date(int(match.group(1)), int(match.group(2)), 1)
+            self.problem(key, f"'{value}' is not a year this site can show",
+                         f"write a month between {YEARS[0]} and {YEARS[1]}, such as '{key}: 2020-01'")
+            return None
         self.problem(key, f"'{value}' is not a month", f"write the month as year-month, such as '{key}: 2020-01'")
         return None
 
@@ -133,3 +154,10 @@ def list_of(data, file: str, problems: Problems, what: str) -> list:
                      fix="start each entry with '- id: ...'")
         return []
     return data
+
+
+def _shown(value) -> str:
+    """A value as a message quotes it: a 400-digit number or a page of text is cut to a readable length."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:30] + f"… ({len(text):,} characters)"
+

@@ -49,6 +49,9 @@ class Timeline:
     phases: tuple[Phase, ...]
     activities: tuple[Activity, ...]
     labels: LabelFiles = field(compare=False, hash=False)
+    # Every id the file declares, a phase whose months are wrong included: what refers to it (an
+    # activity, a news item, a translation) is then right, and the one mistake is reported once.
+    declared_phases: frozenset[str] = frozenset()
 
     @property
     def months(self) -> int:
@@ -73,6 +76,7 @@ def load_timeline(project: Project, problems: Problems) -> Timeline | None:
     if start and end and end < start:
         top.problem("end", f"the end ({end}) is before the start ({start})", "check both dates")
     phases: list[Phase] = []
+    declared: set[str] = set()
     for index, raw in enumerate(list_of(top.data.get("phases"), FILE, problems, "phases")):
         entry = Entry(raw, FILE, f"phases[{index}]", problems)
         entry.known_keys(("id", "start", "end", "indicative"))
@@ -83,14 +87,16 @@ def load_timeline(project: Project, problems: Problems) -> Timeline | None:
         if start and end and first and last and (first < start.replace(day=1) or last > end):
             entry.problem("start", "the phase lies outside the project's dates",
                           f"keep it between {start:%Y-%m} and {end:%Y-%m}")
-        if any(p.id == pid for p in phases):
+        if pid in declared:
             entry.problem("id", f"the phase id '{pid}' is used twice", "give each phase its own id")
             continue
+        if pid:
+            declared.add(pid)
         if pid and first and last:
             texts = labels.texts("phases", pid, ("title", "summary"), project, problems)
             phases.append(Phase(pid, len(phases) + 1, first, month_end(last), entry.flag("indicative"), texts))
     activities: list[Activity] = []
-    phase_ids = {p.id for p in phases}
+    phase_ids = declared
     for index, raw in enumerate(list_of(top.data.get("activities"), FILE, problems, "activities")):
         entry = Entry(raw, FILE, f"activities[{index}]", problems)
         entry.known_keys(("id", "phase", "per_city"))
@@ -109,4 +115,4 @@ def load_timeline(project: Project, problems: Problems) -> Timeline | None:
     labels.unknown("activities", {a.id for a in activities}, problems)
     if not (start and end):
         return None
-    return Timeline(start, end, tuple(phases), tuple(activities), labels)
+    return Timeline(start, end, tuple(phases), tuple(activities), labels, frozenset(declared))

@@ -18,6 +18,11 @@ MAX_DIRECTIVES = 20  # charts and lists the generator draws into one page
 # Values of one chart: every value is a bar, a row of the CSV and a line of the 1080-pixel image,
 # in eight languages; 15,000 values made a 4.5 MB home page and a build of over a minute.
 MAX_CHART_VALUES = 30
+# A number or a day a contributor writes stays where the code can compute with it: a figure of a
+# quadrillion is none this site shows, and a year past 9999 has no calendar in Python (a phase ending
+# in 9999-12 made 'the month after' year 10000 and stopped the check with a traceback).
+MAX_NUMBER = 10**15
+YEARS = (1900, 2100)
 # The glossary's check looks for every form of every term in every text: 4,000 terms took the
 # check nine seconds. A glossary holds the project's key terms, a handful of each.
 MAX_GLOSSARY_TERMS = 100
