@@ -37,17 +37,22 @@ def _rel(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _links_under(folder: Path) -> list[Path]:
-    """Every symbolic link at or below ``folder``, without following any."""
-    if folder.is_symlink():
-        return [folder]
+def _names_under(folder: Path) -> list[tuple[Path, bool]]:
+    """Every folder and file at or below ``folder`` (True for a file), without following links, in a stable
+    order: each folder's subfolders, then its files, both sorted. Every rule on names reads this one listing."""
     found = []
     for parent, dirs, files in os.walk(folder, followlinks=False):
-        for name in (*dirs, *files):
-            path = Path(parent, name)
-            if path.is_symlink():
-                found.append(path)
-    return sorted(found)
+        dirs.sort()
+        found += [(Path(parent, name), False) for name in dirs]
+        found += [(Path(parent, name), True) for name in sorted(files)]
+    return found
+
+
+def _links_under(folder: Path, names: list[tuple[Path, bool]]) -> list[Path]:
+    """Every symbolic link at or below ``folder``."""
+    if folder.is_symlink():
+        return [folder]
+    return sorted(path for path, _ in names if path.is_symlink())
 
 
 def hard_linked(path: Path) -> bool:
@@ -60,11 +65,8 @@ def hard_linked(path: Path) -> bool:
     return not os.path.isdir(path) and info.st_nlink > 1
 
 
-def _hard_links_under(folder: Path) -> list[Path]:
-    found = []
-    for parent, _dirs, files in os.walk(folder, followlinks=False):
-        found += [Path(parent, name) for name in files if hard_linked(Path(parent, name))]
-    return sorted(found)
+def _hard_links_under(names: list[tuple[Path, bool]]) -> list[Path]:
+    return sorted(path for path, is_file in names if is_file and hard_linked(path))
 
 
 def invisible_character(name: str) -> str | None:
@@ -83,76 +85,63 @@ def foreign_characters(name: str) -> str:
     return ", ".join(shown)
 
 
-def _case_collisions(folder: Path, root: Path) -> list[tuple[str, str]]:
+def _case_collisions(names: list[tuple[Path, bool]], root: Path) -> list[tuple[str, str]]:
     """Pairs of names that differ only in capitals: one overwrites the other on Windows and macOS disks,
     and on the site."""
     seen: dict[str, str] = {}
     found = []
-    for parent, dirs, files in os.walk(folder, followlinks=False):
-        dirs.sort()
-        for name in (*dirs, *sorted(files)):
-            path = _rel(Path(parent, name), root)
-            other = seen.setdefault(path.casefold(), path)
-            if other != path:
-                found.append((path, other))
-    return found
-
-
-def _names_with_invisible_characters(folder: Path) -> list[tuple[Path, str]]:
-    found = []
-    for parent, dirs, files in os.walk(folder, followlinks=False):
-        dirs.sort()
-        for name in (*dirs, *sorted(files)):
-            character = invisible_character(name)
-            if character:
-                found.append((Path(parent, name), character))
+    for name, _ in names:
+        path = _rel(name, root)
+        other = seen.setdefault(path.casefold(), path)
+        if other != path:
+            found.append((path, other))
     return found
 
 
 def check_files(project: Project, problems: Problems) -> bool:
     """Report links, file types and unsafe SVGs; True when a link makes reading anything unsafe."""
+    folders = (project.docs_dir, project.content_dir, project.locales_dir)
+    listed = {folder: _names_under(folder) for folder in folders}
     links = []
-    for folder in (project.docs_dir, project.content_dir, project.locales_dir):
-        links += _links_under(folder)
+    for folder in folders:
+        links += _links_under(folder, listed[folder])
     for link in links:
         problems.add(_rel(link, project.root), "this is a symbolic link; the site never follows links, because one "
                      "could publish any file of the computer that builds the site",
                      fix="put the file itself here (a copy), or delete the link")
     hard = []
-    for folder in (project.docs_dir, project.content_dir, project.locales_dir):
-        hard += _hard_links_under(folder)
+    for folder in folders:
+        hard += _hard_links_under(listed[folder])
     for path in hard:
         problems.add(_rel(path, project.root), "this file is a hard link (it has another name elsewhere on the disk); "
                      "the site never publishes one, because it could publish any file of the computer that builds the site",
                      fix="put a copy of the file here instead (copy it, delete this one, rename the copy)")
     if links or hard:
         return True
-    for folder in (project.docs_dir, project.content_dir, project.locales_dir):
-        for path, character in _names_with_invisible_characters(folder):
+    for folder in folders:
+        for path, character in ((p, invisible_character(p.name)) for p, _ in listed[folder]):
+            if not character:
+                continue
             what = ("is not UTF-8 text, which the build cannot read" if unicodedata.category(character) == "Cs" else
                     f"holds an invisible character (U+{ord(character):04X}), which shows it as another name than it is")
             problems.add(_rel(path, project.root), f"this name {what}",
                          fix="rename it with letters, digits and hyphens only, such as photo-riga.jpg",
                          category="unsafe content")
     for folder in (project.docs_dir, project.content_dir):
-        for parent, dirs, files in os.walk(folder, followlinks=False):
-            dirs.sort()
-            for name in (*dirs, *sorted(files)):
-                foreign = foreign_characters(name)
-                if foreign:
-                    problems.add(_rel(Path(parent, name), project.root),
-                                 f"this name holds letters outside the English alphabet ({foreign}); some look like "
-                                 "Latin letters, so the name could pass for another", fix="rename it with the letters a-z, "
-                                 "digits and hyphens only, such as photo-linkoping.jpg", category="unsafe content")
-        for path, other in _case_collisions(folder, project.root):
+        for path, _ in listed[folder]:
+            foreign = foreign_characters(path.name)
+            if foreign:
+                problems.add(_rel(path, project.root),
+                             f"this name holds letters outside the English alphabet ({foreign}); some look like "
+                             "Latin letters, so the name could pass for another", fix="rename it with the letters a-z, "
+                             "digits and hyphens only, such as photo-linkoping.jpg", category="unsafe content")
+        for path, other in _case_collisions(listed[folder], project.root):
             problems.add(path, f"this name differs from {other} only in capital letters; both would be the same "
                          "page or file on the site", fix="rename one of them, or delete the one you do not need; "
                          "names are written in small letters")
-    docs = project.docs_dir
-    for parent, dirs, files in os.walk(docs):
-        dirs.sort()
-        for name in sorted(files):
-            path = Path(parent, name)
+    for path, is_file in listed[project.docs_dir]:
+        if is_file:
+            name = path.name
             file = _rel(path, project.root)
             suffix = path.suffix.lower()
             if name.startswith(".") or suffix not in ALLOWED:
