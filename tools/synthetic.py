@@ -60,3 +60,23 @@ def multiply_pages(docs: Path, factor: int) -> None:
         for n in range(1, factor):
             text = page.read_text(encoding="utf-8").replace("template: home.html\n", "")
             (docs / f"{stem}-copy{n}.{lang}.md").write_text(text, encoding="utf-8")
+
+
+# The 24 official languages of the EU (Council Regulation No 1/1958, as amended), for the scale test of languages.
+EU_LANGUAGES = ("bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it", "lt", "lv",
+                "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv")
+
+
+def add_languages(root: Path, codes) -> None:
+    """Give a scratch copy more build languages with nothing but their entries in mkdocs.yml: no catalog, no glossary
+    renderings, no place names, no translated text (each falls back to English, as a new language does)."""
+    from babel import Locale
+
+    config = root / "mkdocs.yml"
+    entries = "".join(f"        - locale: {code}\n          name: {Locale.parse(code).get_display_name(code).title()}\n"
+                      "          build: true\n" for code in codes)
+    text = config.read_text(encoding="utf-8")
+    last = f"        - locale: {LANGUAGES[-1]}\n"
+    if last not in text:
+        raise SystemExit(f"mkdocs.yml has no entry '{last.strip()}' to add languages before")
+    config.write_text(text.replace(last, entries + last), encoding="utf-8")
