@@ -27,7 +27,6 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from epi_site.content.i18n import translations
 from epi_site.rendering import hand_written
 from epi_site.safety.markup import Fragments
 from epi_site.rendering.anchors import LazyIds, as_python_markdown_returns
@@ -120,7 +119,8 @@ def on_files(files: Files, config) -> Files:
             files.remove(file)  # behind the check: links, scripts, unsafe SVGs are never copied
         elif file.src_dir == config.docs_dir and file.src_uri.lower().endswith(RASTER):
             file.copy_file = types.MethodType(_copy_published_photo, file)  # never the file as uploaded
-    build = state.build(lang)
+    language = state.language(lang)
+    build = state.build(language)
     pages = build.pages()
     for page in pages:
         # Pages reached through links rather than the menu are not "missing" from it.
@@ -129,7 +129,7 @@ def on_files(files: Files, config) -> Files:
         file.dest_uri = page_url(state.project, page.key, lang) + "index.html"
         file.epi_key = page.key
         files.append(file)
-    for generated in [*build.files(), *state.image_files(lang, pages)]:
+    for generated in [*build.files(), *state.image_files(language, pages)]:
         files.append(_WrittenInBackground.generated(config, generated.path, content=generated.content))
     return files
 
@@ -158,7 +158,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown  # a generated page: the generator's HTML, its contributor text already sanitised
     counter = itertools.count(1)
     page.epi_fragments = Fragments()
-    build = state.build(lang)
+    build = state.build(state.language(lang))
     return hand_written.prepare(markdown, lambda d: build.directive(d, key, f"{d.argument or d.name}-{next(counter)}"),
                                 page.epi_fragments)
 
@@ -176,8 +176,8 @@ def on_env(env, config, files):
     env.bytecode_cache = theme_code
     if "jinja2.ext.i18n" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    language = translations(state.project, lang)  # once per language build, not once per string
-    gettext, ngettext = text_gettext(lambda context: language)
+    catalog = state.language(lang).translations  # once per language build, not once per string
+    gettext, ngettext = text_gettext(lambda context: catalog)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["epi_theme"] = _theme_stylesheets(config)
     return env
@@ -186,7 +186,7 @@ def on_env(env, config, files):
 def on_template_context(context, template_name, config):
     # Static templates (404.html) have no page: give them the language's context.
     if template_name == "404.html":
-        context["epi"] = state.page_context(_language(config), None, {})
+        context["epi"] = state.page_context(state.language(_language(config)), None, {})
     return context
 
 
@@ -203,7 +203,7 @@ def _theme_stylesheets(config) -> dict:
 def on_page_context(context, page, config, nav):
     lang = _language(config)
     key = _key(page)
-    context["epi"] = state.page_context(lang, key, page.meta)
+    context["epi"] = state.page_context(state.language(lang), key, page.meta)
     return context
 
 

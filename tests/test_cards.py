@@ -280,13 +280,14 @@ def test_an_infographic_names_the_area_as_its_language_writes_it():
     from epi_site.content.loading import load_content
     from epi_site.project import load_project
     from epi_site.rendering.visibility import funded_by, funding_line
+    from epi_site.rendering.language import Language
 
     content, _ = load_content(load_project(ROOT))
     dataset = content.datasets["unemployment-2019"]
     sources = {}
     for lang in ("en", "lv", "pl"):
-        data = infographics.texts(content.project, dataset, lang, funded_by(content.project, lang),
-                                  funding_line(content.project, lang, content.site),
+        data = infographics.texts(Language.of(content.project, lang), dataset, funded_by(Language.of(content.project, lang)),
+                                  funding_line(Language.of(content.project, lang), content.site),
                                   content.places.area(dataset.area, lang), disclaimer="")
         sources[lang] = data["source"].split(" · ")[1]
     assert sources == {"en": "EU-27", "lv": "ES-27", "pl": "UE-27"}

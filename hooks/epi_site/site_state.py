@@ -6,12 +6,11 @@ import os
 from pathlib import Path
 
 from .content.loading import Content, load_content
-from .rendering.pages import LanguageBuild
+from .rendering.generation import Generation
 from .problems import ContentError
 from .project import Project, load_project
-from .content.i18n import translations
 from .rendering.feeds import NEWSLETTER_FEEDS
-from .rendering.render import Formats
+from .rendering.language import Language
 from .rendering.structured_data import StructuredData, breadcrumb_list
 from .rendering.breadcrumbs import trail
 from .content.page_kinds import generated_pages, section_page
@@ -48,7 +47,8 @@ class SiteState:
         self.project: Project | None = None
         self.content: Content | None = None
         self._fingerprint: tuple | None = None
-        self._builds: dict[str, LanguageBuild] = {}
+        self._builds: dict[str, Generation] = {}
+        self.languages: dict[str, Language] = {}
         self._languages: dict[str, dict[str, str]] = {}
         self._status: list = []
         self._structured: StructuredData | None = None
@@ -67,6 +67,8 @@ class SiteState:
         if problems:
             raise ContentError(problems)
         self.project, self.content, self._fingerprint = project, content, current
+        # One object per build language, made once per load: a catalog edit is a reload.
+        self.languages = {code: Language.of(project, code) for code in project.languages}
         self._builds = {}
         self._cards = {}
         self._titles = {}
@@ -77,33 +79,36 @@ class SiteState:
         self._outdated_pages = {k: langs for (kind, k), langs in outdated(self._status).items() if kind == "page"}
         self._structured = StructuredData(content)
 
-    def build(self, lang: str) -> LanguageBuild:
-        if lang not in self._builds:
-            self._builds[lang] = LanguageBuild(self.content, lang, self._status)
-        return self._builds[lang]
+    def language(self, code: str) -> Language:
+        return self.languages[code]
 
-    def image_files(self, lang: str, pages: list) -> list:
+    def build(self, language: Language) -> Generation:
+        if language.code not in self._builds:
+            self._builds[language.code] = Generation(self.content, language, self._status)
+        return self._builds[language.code]
+
+    def image_files(self, language: Language, pages: list) -> list:
         """The language's link-preview cards and chart images (``pages``: its generated pages)."""
-        self._cards[lang], files = shared_images.image_files(self.content, lang, pages, self.images)
+        self._cards[language.code], files = shared_images.image_files(self.content, language, pages, self.images)
         return files
 
     def _social(self, key: str | None, lang: str, languages: dict[str, str]) -> dict | None:
         if key is None:
             return None
         if lang not in self._cards:
-            self._cards[lang] = page_cards(self.content, lang, self.build(lang).pages())
+            language = self.languages[lang]
+            self._cards[lang] = page_cards(self.content, language, self.build(language).pages())
         card = self._cards[lang].get(key)
-        return social_meta(self.project, card, languages, self.content.site.name) if card else None
+        return social_meta(self.languages[lang], card, languages, self.content.site.name) if card else None
 
     def _generated_titles(self, lang: str) -> dict[str, str]:
         if lang not in self._titles:
-            self._titles[lang] = {page.key: page.title for page in self.build(lang).pages()}
+            self._titles[lang] = {page.key: page.title for page in self.build(self.languages[lang]).pages()}
         return self._titles[lang]
 
-    def page_context(self, lang: str, key: str | None, meta: dict) -> dict:
+    def page_context(self, language: Language, key: str | None, meta: dict) -> dict:
         """What the page templates need; ``key`` is None for the 404 page, which has no address of its own."""
-        project = self.project
-        fmt = Formats(lang)
+        project, lang, fmt = self.project, language.code, language.fmt
         languages = self._languages.get(key, {code: code for code in project.languages})
         content_lang = meta.get("epi_content_lang") or languages.get(lang, lang)
         fallback = content_lang != lang
@@ -114,7 +119,7 @@ class SiteState:
         section = section_page(kind)
         title = without_direction_controls(str(meta.get("title") or ""))
         crumbs = trail(project, lang, key, title, kind, self._generated_titles(lang) if section else {},
-                       translations(project, lang).gettext("Home"))
+                       language.gettext("Home"))
         return {
             "key": key,
             "lang": lang,
@@ -129,7 +134,7 @@ class SiteState:
             "default_lang": project.default_language,
             "default_lang_name": fmt.language(project.default_language),
             "canonical": canonical,
-            "structured_data": self._structured.blocks(lang, key, canonical)
+            "structured_data": self._structured.blocks(language, key, canonical)
                                + ([breadcrumb_list(project, crumbs)] if crumbs else []),
             "breadcrumbs": crumbs,
             # The tab (and phone-menu item) of the page's section, when the page is not that tab's own.
@@ -155,9 +160,9 @@ class SiteState:
             "atom": f"{project.prefix(lang)}news/atom.xml",
             "newsletter_feeds": dict(zip(("rss", "atom"), (project.prefix(lang) + path for path in NEWSLETTER_FEEDS),
                                          strict=True)),
-            "funded_by": funded_by(project, lang),
-            "funding": funding_line(project, lang, self.content.site),
-            "disclaimer": disclaimer(project, lang),
+            "funded_by": funded_by(language),
+            "funding": funding_line(language, self.content.site),
+            "disclaimer": disclaimer(language),
             "site": self.content.site,
             "social": self._social(key, canonical_lang, languages),
             # GitHub Pages serves the root 404 page for every missing address, whatever its language:
@@ -171,13 +176,13 @@ class SiteState:
         for code in project.languages:
             if code == lang:
                 continue
-            gettext = translations(project, code).gettext
+            gettext = self.languages[code].gettext
             found.append({"lang": code, "name": project.language_name(code), "home": page_url(project, "index", code),
                           "heading": gettext("Page not found"), "link": gettext("Go to the home page")})
         return found
 
     def _not_found_text(self, lang: str) -> str:
-        return translations(self.project, lang).gettext(
+        return self.languages[lang].gettext(
             "There is no page at this address. It may have moved, or the address may be mistyped.")
 
     def write_site_files(self, site: Path) -> None:

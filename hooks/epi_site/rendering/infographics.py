@@ -15,8 +15,8 @@ from PIL import Image, ImageDraw
 
 from . import chart_view
 from ..content.charts import Dataset
-from ..content.i18n import translations
 from ..project import Project
+from .language import Language
 from .canvas import EPI_BLUE, EPI_BLUE_DARK, EPI_ORANGE, GREY, INK, WHITE, compose, frame, funding_block, indexed
 from .raster_text import clean, fit, font
 from .typography import bind
@@ -36,13 +36,13 @@ def infographic_path(project: Project, dataset_id: str, lang: str) -> str:
     return f"{project.prefix(lang)}data/{dataset_id}.png"
 
 
-def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding: str, area: str, *,
+def texts(language: Language, dataset: Dataset, funded_by: str, funding: str, area: str, *,
           disclaimer: str) -> dict:
     """Everything drawn, as plain data: the cache key, and the drawing's only input.
 
     ``area`` is the dataset's area as the language writes it (UE-27, ES-27), as on the page."""
-    view = chart_view.view(project, dataset, lang, area)
-    gettext = translations(project, lang).gettext
+    project, lang, gettext = language.project, language.code, language.gettext
+    view = chart_view.view(language, dataset, area)
     source = " · ".join(part for part in (gettext("Source: %(source)s") % {"source": dataset.source},
                                           view["area"], str(dataset.year) if dataset.year else "") if part)
     max_width = chart_view.WIDTH - chart_view.LABEL_SPACE

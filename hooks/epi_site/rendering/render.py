@@ -12,7 +12,6 @@ from babel import Locale, dates, lists, numbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from ..content.i18n import translations
 from ..content.partners import country_name
 from ..project import Project
 from ..safety.limits import tame
@@ -146,7 +145,7 @@ def _sentence_case(text: str) -> str:
 def environment(project: Project) -> Environment:
     """One environment for every language, so each template is compiled once.
 
-    The language comes with each render (see ``language_context``): ``_()`` and
+    The language comes with each render (see ``render``): ``_()`` and
     ``ngettext()`` look up that language's catalog through the render's context.
     """
     env = Environment(
@@ -165,10 +164,6 @@ def environment(project: Project) -> Environment:
     return env
 
 
-@lru_cache(maxsize=16)
-def language_context(project: Project, lang: str) -> dict:
-    return {"lang": lang, "fmt": Formats(lang), "translations": translations(project, lang)}
-
-
-def render(project: Project, lang: str, template: str, **context) -> str:
-    return environment(project).get_template(template).render(**language_context(project, lang), **context)
+def render(language, template: str, **context) -> str:
+    """``template`` in ``language`` (a rendering.language.Language: its catalog and formats)."""
+    return environment(language.project).get_template(template).render(**language.template_context(), **context)

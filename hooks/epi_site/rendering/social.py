@@ -17,14 +17,13 @@ from functools import cache
 from babel import Locale
 from babel.core import get_global
 
-from ..content.i18n import translations
 from ..content.loading import Content
 from ..content.page_kinds import generated_pages
 from ..project import Project
 from .cards import HEIGHT, WIDTH, CardSpec, card_png
 from .image_cache import Drawing
+from .language import Language
 from .pages import GeneratedPage
-from .render import Formats
 from .urls import page_url
 from .visibility import funded_by
 
@@ -70,14 +69,12 @@ def _role(role: str, gettext) -> str:
             "city": gettext("City")}.get(role) or gettext("Technical partner")
 
 
-def page_cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[str, PageCard]:
-    """The card of every page that has a preview in ``lang``: hand-written and generated pages alike."""
-    project = content.project
-    gettext = translations(project, lang).gettext
-    fmt = Formats(lang)
+def page_cards(content: Content, language: Language, pages: list[GeneratedPage]) -> dict[str, PageCard]:
+    """The card of every page that has a preview in ``language``: hand-written and generated pages alike."""
+    project, lang, gettext, fmt = content.project, language.code, language.gettext, language.fmt
     site_name = content.site.name
     domain = project.site_url.split("//", 1)[-1].strip("/").removeprefix("www.")
-    funded = funded_by(project, lang)
+    funded = funded_by(language)
     news = {item.page_key: item for item in content.news}
     partners = {p.page_key: p for p in content.partners}
     found: list[tuple[str, str, str, str, str | None]] = []
@@ -120,11 +117,11 @@ def card_drawings(project: Project, cards: dict[str, PageCard]) -> list[tuple[st
             for key, card in sorted(cards.items())]
 
 
-def social_meta(project: Project, card: PageCard, languages: dict[str, str], site_name: str) -> dict:
+def social_meta(language: Language, card: PageCard, languages: dict[str, str], site_name: str) -> dict:
     """The values of the page's og: and twitter: tags; ``languages`` maps each build language to the
-    language of the page's text there, so the alternates are the languages the page really exists in."""
-    lang = card.lang
-    gettext = translations(project, lang).gettext
+    language of the page's text there, so the alternates are the languages the page really exists in;
+    ``language`` is the card's."""
+    project, lang, gettext = language.project, card.lang, language.gettext
     alt = gettext("%(title)s. The EPI logo, and the EU emblem with the words “%(funded)s”.") % {
         "title": card.title, "funded": card.spec.funded_by}
     return {
