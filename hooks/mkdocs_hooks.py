@@ -39,6 +39,7 @@ from epi_site.safety.photos import RASTER, published_file
 from epi_site.safety.safe_text import without_direction_controls
 from epi_site.safety.template_text import text_gettext
 from epi_site.site_state import SiteState
+from epi_site.rendering.page_context import PageFacts
 from epi_site.rendering.urls import page_url
 
 state = SiteState()
@@ -128,6 +129,7 @@ def on_files(files: Files, config) -> Files:
                               inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = page_url(state.project, page.key, lang) + "index.html"
         file.epi_key = page.key
+        file.epi_page = page  # what the page says of itself reaches its context as it is, not as front matter
         files.append(file)
     for generated in [*build.files(), *state.image_files(language, pages)]:
         files.append(_WrittenInBackground.generated(config, generated.path, content=generated.content))
@@ -186,7 +188,7 @@ def on_env(env, config, files):
 def on_template_context(context, template_name, config):
     # Static templates (404.html) have no page: give them the language's context.
     if template_name == "404.html":
-        context["epi"] = state.page_context(state.language(_language(config)), None, {})
+        context["epi"] = state.page_context(state.language(_language(config)), None, PageFacts())
     return context
 
 
@@ -203,7 +205,9 @@ def _theme_stylesheets(config) -> dict:
 def on_page_context(context, page, config, nav):
     lang = _language(config)
     key = _key(page)
-    context["epi"] = state.page_context(state.language(lang), key, page.meta)
+    generated = getattr(page.file, "epi_page", None)
+    facts = PageFacts.of_generated(generated) if generated else PageFacts.of_front_matter(page.meta)
+    context["epi"] = state.page_context(state.language(lang), key, facts)
     return context
 
 

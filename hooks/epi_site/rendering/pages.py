@@ -24,12 +24,9 @@ class GeneratedPage:
     noindex: bool = False
 
     def markdown(self) -> str:
-        meta = {"title": self.title, "description": self.description, "epi_content_lang": self.content_lang}
-        if not self.in_search:
-            meta["search"] = {"exclude": True}
-        if self.noindex:
-            meta["robots"] = "noindex"
-        head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True, width=10_000)
+        """The page as MkDocs reads a file: its title, the one thing MkDocs itself needs (the <title>),
+        and its body. The rest of what the page says reaches the theme as the page's context."""
+        head = yaml.safe_dump({"title": self.title}, allow_unicode=True, width=10_000)
         return f"---\n{head}---\n\n{self.body}\n"
 
 
