@@ -29,10 +29,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from epi_site.rendering import hand_written
 from epi_site.safety.markup import Fragments
-from epi_site.rendering.anchors import LazyIds, as_python_markdown_returns
+from mkdocs_adapter.anchors import LazyIds, as_python_markdown_returns
 from epi_site.rendering.image_cache import stop_helpers
-from epi_site.rendering.site_writer import SiteWriter
-from epi_site.rendering.template_cache import SharedTemplateCode
+from mkdocs_adapter.site_writer import SiteWriter
+from mkdocs_adapter.template_cache import SharedTemplateCode
 from epi_site.rendering.search_index import SearchIndexError, build_search_index
 from epi_site.safety.files import publishable
 from epi_site.safety.photos import RASTER, published_file

@@ -16,10 +16,10 @@ from jinja2 import DictLoader, Environment, FileSystemLoader
 from conftest import LANGUAGES, ROOT, build
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
-from epi_site.rendering.anchors import LazyIds, element_ids
+from mkdocs_adapter.anchors import LazyIds, element_ids
 from epi_site.rendering.generation import Generation
-from epi_site.rendering.site_writer import SiteWriter
-from epi_site.rendering.template_cache import SharedTemplateCode
+from mkdocs_adapter.site_writer import SiteWriter
+from mkdocs_adapter.template_cache import SharedTemplateCode
 from epi_site.rendering.language import Language
 
 TEMPLATE = "{% if page %}<p>{{ _('Hello') }} {{ page }}</p>{% endif %}"
