@@ -18,6 +18,7 @@ from ..safety.limits import tame
 from ..safety.markup import sanitise
 from ..content.translations import in_language
 from ..safety.template_text import text_gettext
+from .roles import GROUP_NAMES, ROLE_NAMES
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -158,7 +159,8 @@ def environment(project: Project) -> Environment:
         keep_trailing_newline=True,
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
-    env.globals.update(project=project, markdown=to_html)
+    # The names of roles and groups are said once, in rendering/roles.py (the cards read them too).
+    env.globals.update(project=project, markdown=to_html, role_names=ROLE_NAMES, group_names=GROUP_NAMES)
     env.filters["in_language"] = _in_language
     env.filters["sentence_case"] = _sentence_case
     return env

@@ -24,6 +24,7 @@ from .cards import HEIGHT, WIDTH, CardSpec, card_png
 from .image_cache import Drawing
 from .language import Language
 from .pages import GeneratedPage
+from .roles import role_name
 from .urls import page_url
 from .visibility import funded_by
 
@@ -63,12 +64,6 @@ def section_of(kind, gettext, site_name: str) -> str:
     return gettext(kind.section) if kind is not None and kind.section else site_name
 
 
-def _role(role: str, gettext) -> str:
-    """The partner's role, in the words of the partner page (templates/_macros.html)."""
-    return {"coordinator": gettext("Project coordinator"), "co-coordinator": gettext("Co-coordinator"),
-            "city": gettext("City")}.get(role) or gettext("Technical partner")
-
-
 def page_cards(content: Content, language: Language, pages: list[GeneratedPage]) -> dict[str, PageCard]:
     """The card of every page that has a preview in ``language``: hand-written and generated pages alike."""
     project, lang, gettext, fmt = content.project, language.code, language.gettext, language.fmt
@@ -93,7 +88,7 @@ def page_cards(content: Content, language: Language, pages: list[GeneratedPage])
             detail = fmt.date(item.date) if item.date else ""
         elif page.key in partners:
             partner = partners[page.key]
-            detail = f"{_role(partner.role, gettext)} · {fmt.country(partner.country)}"
+            detail = f"{role_name(partner.role, gettext)} · {fmt.country(partner.country)}"
         # As MkDocs writes the page's <title>: a day's or a quarter's no-break spaces ("2022. gada
         # 2. ceturksnis") are plain there, and a preview's title is the page's title.
         found.append((page.key, " ".join(page.title.split()), page.description, detail, published))

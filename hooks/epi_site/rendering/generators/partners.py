@@ -9,17 +9,14 @@ from markupsafe import Markup
 
 from ..pages import GeneratedPage
 from ..render import to_html
+from ..roles import grouped
 from ..urls import relative, rewrite_links
-
-# The index's groups, in order; a co-coordinator is listed with the coordinator.
-ROLE_GROUPS = ("coordinator", "city", "technical-partner")
 
 
 def partners_index(gen, kind) -> list[GeneratedPage]:
     gettext = gen.language.gettext
     partners = gen.content.partners
-    groups = [(role, [p for p in partners if (p.role if p.role != "co-coordinator" else "coordinator") == role])
-              for role in ROLE_GROUPS]
+    groups = grouped(partners)
     territories = Locale.parse(gen.lang).territories
     countries = sorted({p.country for p in partners}, key=lambda c: _collation_key(territories.get(c, c)))
     by_country = [(code, [p for p in partners if p.country == code]) for code in countries]
