@@ -4,8 +4,9 @@ Python-Markdown recurses once per level of nesting (a few hundred nested lists e
 stack) and its link and HTML patterns take time growing with the square of the number of '[' or
 '<' in one paragraph (4,000 '[' take ten seconds). Its processors of headings and rules take one
 line off a block and search the rest again, so the work grows with the square of a block's lines:
-50,000 one-line headings with no empty line between them (200,000 characters) took minutes. The check refuses texts beyond these limits
-with a message; ``tame`` makes the build safe all the same for a text that got past it.
+50,000 one-line headings with no empty line between them (200,000 characters) took minutes. The
+check refuses texts beyond these limits with a message; ``tame`` makes the build safe all the same
+for a text that got past it.
 """
 
 from __future__ import annotations
