@@ -319,6 +319,27 @@ def test_the_cards_emblem_is_at_least_as_large_as_the_wordmark_measured_on_the_p
         assert emblem[0] * emblem[1] >= mark[0] * mark[1], (path, mark, emblem)
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_chart_images_emblem_is_at_least_as_large_as_the_wordmark_measured_on_the_png(site, lang):
+    for path in sorted((site / ("" if lang == "en" else lang) / "data").glob("*.png")):
+        image = Image.open(path).convert("RGB")
+        mark = _box(image, (0, 0, infographics.SIZE // 2, infographics.BAND), WHITE)
+        emblem = _box(image, (0, infographics.FOOTER_TOP - 10, infographics.SIZE // 2, infographics.SIZE), EU_FLAG_BLUE)
+        assert mark[1] > 30 and emblem[1] >= mark[1], (path, mark, emblem)
+        assert emblem[0] * emblem[1] >= mark[0] * mark[1], (path, mark, emblem)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_chart_image_leaves_no_empty_band_between_header_and_footer(site, lang):
+    """Title, source and chart sit in the middle of the white band: as much white above as below."""
+    top, bottom = infographics.MIDDLE
+    for path in sorted((site / ("" if lang == "en" else lang) / "data").glob("*.png")):
+        band = Image.open(path).convert("RGB").crop((0, top, infographics.SIZE, bottom))
+        drawn = ImageChops.difference(band, Image.new("RGB", band.size, WHITE)).getbbox()
+        above, below = drawn[1], band.height - drawn[3]
+        assert abs(above - below) <= 1 and above < band.height // 4, (path, above, below)
+
+
 @pytest.mark.slow
 def test_a_png_committed_in_the_old_cache_folder_is_never_published(site, scratch, tmp_path, monkeypatch):
     """A pull request can put a file under .cache/images/ with the very key of a card; the build
