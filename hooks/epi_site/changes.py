@@ -4,7 +4,8 @@ It builds the site twice, as the base was and as the working tree is now (with e
 committed), runs the check on both, and reports per language: the pages added, removed and changed
 with the words that changed, titles, descriptions and link previews, feed entries and newsletter
 issues, cards and charts redrawn, translations made outdated or brought up to date, and problems and
-warnings added or removed. ``--markdown`` writes the same report for a pull request's job summary.
+warnings added or removed. ``--markdown`` writes the same report for a pull request's job summary,
+``--json`` for a program (the report's data, as ``change_report.Report`` holds it).
 
 BASE is a branch or a commit; the comparison starts where this branch left it (``git merge-base``),
 as a pull request's diff does. Without BASE: the pull request's target branch on GitHub, else
@@ -19,6 +20,7 @@ import argparse
 import hashlib
 import importlib.metadata
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -27,7 +29,7 @@ import tarfile
 import tempfile
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .change_report import (CheckResult, LanguageChanges, Report, SiteChanges, as_markdown, as_text, check_result,
@@ -260,8 +262,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("base", nargs="?", default="",
                         help="the branch or commit to compare with (default: the pull request's target branch, "
                              "else origin/main or main)")
-    parser.add_argument("--markdown", action="store_true",
-                        help="write the report in Markdown, for GitHub's job summary")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--markdown", action="store_true", help="write the report in Markdown, for GitHub's job summary")
+    form.add_argument("--json", action="store_true", help="write the report's data in JSON, for a program")
     parser.add_argument("--look", default="", metavar="COMMAND",
                         help="with --markdown: a command that shows the built site locally, to print in the report")
     parser.add_argument("--root", default=".", help="the repository's folder (default: the current one)")
@@ -273,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.markdown:
         print(as_markdown(found, args.look), end="")
+    elif args.json:
+        # One line, every character beyond ASCII escaped: no word of a contributor starts a line of its own,
+        # so none can become a command to GitHub's runner.
+        print(json.dumps(asdict(found)))
     else:
         # Contributors' words are printed: no line of theirs can become a command to GitHub's runner.
         print("\n".join(plain_lines(as_text(found))))
