@@ -17,6 +17,8 @@ and a base already built once is taken from the build cache (both in the user's 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import hashlib
 import importlib.metadata
 import io
@@ -41,7 +43,10 @@ from .rendering.image_cache import cache_folder
 from .safety.changed_files import default_bases
 from .safety.github_output import plain_lines
 
-KEPT_BUILDS = 4  # bases kept in the build cache, the most recently used
+KEPT_BUILDS = 4  # bases kept in the build cache, those used last, beside those in use
+# Seconds after its last use that a kept build may still be read, and after its last write that a
+# build may still be running: a comparison takes well under a minute.
+IN_USE = 3600
 
 
 class Unavailable(Exception):
@@ -125,40 +130,82 @@ def builds_folder() -> Path:
     return cache_folder().parent / "builds"
 
 
+@functools.cache
+def _packages() -> tuple[str, ...]:
+    return tuple(sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()))
+
+
 def cache_key(tree_id: str) -> str:
     """The same files built with the same interpreter and packages give the same bytes."""
-    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
-    text = "\n".join([tree_id, sys.version, zlib.ZLIB_RUNTIME_VERSION, *packages])
+    text = "\n".join([tree_id, sys.version, zlib.ZLIB_RUNTIME_VERSION, *_packages()])
     return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+def last_use(entry: Path) -> float | None:
+    """When a cache entry was last made or taken (the time of its "complete" file); None: no entry."""
+    try:
+        return (entry / "complete").stat().st_mtime
+    except OSError:
+        return None
 
 
 def cached_build(tree_id: str | None) -> Path | None:
     if not tree_id:
         return None
     folder = builds_folder() / cache_key(tree_id)
-    if (folder / "complete").is_file() and (folder / "site").is_dir():
-        os.utime(folder / "complete")  # recently used: kept by the pruning
+    if last_use(folder) is not None and (folder / "site").is_dir():
+        try:
+            os.utime(folder / "complete")  # used now: kept by the pruning
+        except OSError:
+            return None  # removed meanwhile
         return folder / "site"
     return None
 
 
 def keep_build(partial: Path) -> Path:
-    """A base built into the cache's ``KEY.PID.partial`` folder, made the cache's entry KEY; the older
-    entries beyond KEPT_BUILDS removed. Returns where the site now is."""
+    """A base built into the cache's ``KEY.PID.partial`` folder, made the cache's entry KEY, and the
+    cache pruned. Returns where the site now is."""
     folder = partial.with_name(partial.name.split(".", 1)[0])
     try:
-        (partial / "complete").write_text("")
-        shutil.rmtree(folder, ignore_errors=True)
-        partial.rename(folder)
+        if last_use(folder) is not None:
+            # The same files, built by another comparison meanwhile: the same bytes, which it may be
+            # reading now, so that entry stays and this build goes.
+            os.utime(folder / "complete")
+            shutil.rmtree(partial, ignore_errors=True)
+        else:
+            (partial / "complete").write_text("")
+            shutil.rmtree(folder, ignore_errors=True)  # an entry without "complete": half removed
+            partial.rename(folder)
     except OSError:
         return partial / "site"
-    entries = sorted(builds_folder().iterdir(), key=lambda entry: entry.stat().st_mtime, reverse=True)
-    kept = [entry for entry in entries if (entry / "complete").is_file()]
-    hour_ago = time.time() - 3600
-    stale = [entry for entry in entries if entry.name.endswith(".partial") and entry.stat().st_mtime < hour_ago]
-    for old in [*kept[KEPT_BUILDS:], *stale]:  # a partial folder an hour old is a stopped build's
-        shutil.rmtree(old, ignore_errors=True)
+    prune(builds_folder())
     return folder / "site"
+
+
+def prune(folder: Path) -> None:
+    """Remove the entries beyond the KEPT_BUILDS used last, except those used within IN_USE seconds (a
+    comparison may still be reading them), and what stopped builds left there over IN_USE seconds ago."""
+    now = time.time()
+    used, left = [], []
+    for entry in folder.iterdir():
+        when = last_use(entry)
+        if when is not None:
+            used.append((when, entry))
+            continue
+        left.append((_last_write(entry), entry))
+    used.sort(reverse=True)
+    for when, old in [*used[KEPT_BUILDS:], *left]:
+        if when < now - IN_USE:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _last_write(entry: Path) -> float:
+    """A build writes into its partial folder's site/, made once it starts: the later of the two times."""
+    times = []
+    for path in (entry, entry / "site"):
+        with contextlib.suppress(OSError):
+            times.append(path.stat().st_mtime)
+    return max(times, default=0.0)
 
 
 @dataclass
