@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from epi_site.changes import KEPT_BUILDS, builds_folder, cache_key, cached_build, keep_build
+from conftest import ROOT
+from epi_site.change_report import CheckResult
+from epi_site.changes import (KEPT_BUILDS, Build, Side, base_check, builds_folder, cache_key, cached_build, check_of,
+                              keep_build)
+from epi_site.problems import Problem
 
 HOUR = 3600
 
@@ -93,3 +97,41 @@ def test_a_stopped_builds_folder_goes_after_an_hour_and_a_running_one_stays():
     starting = partial("starting", started=False)
     keep_build(partial("new"))
     assert not stopped.exists() and running.exists() and starting.exists()
+
+
+def test_a_bases_check_is_kept_with_its_build_and_read_back_the_same():
+    found = check_of(ROOT)  # the real content: every status of every text, and the warnings
+    assert found.statuses and found.warnings
+    site = entry("base", built=60, used=60) / "site"
+    assert base_check(Side(ROOT, "main", "t"), Build(Side(ROOT, "main", "t"), site), []) == found
+    # Read from the cache, not found again: the files it was found in are gone.
+    gone = Side(ROOT / "no such folder", "main", "t")
+    assert base_check(gone, Build(gone, site), []) == found
+
+
+def test_a_bases_check_that_fails_is_said_and_nothing_is_kept():
+    gone = Side(ROOT / "no such folder", "main (abc)", "t")
+    site = entry("base", built=60, used=60) / "site"
+    notes = []
+    assert base_check(gone, Build(gone, site), notes) == CheckResult(read=False)
+    assert notes and notes[0].startswith("the check could not read main (abc): ")
+    assert sorted(path.name for path in site.parent.iterdir()) == ["complete", "site"]
+
+
+def test_problems_are_kept_as_they_were_found(tmp_path, monkeypatch):
+    found = CheckResult((Problem("docs/a.en.md", 3, "date", "'<b>' is not a date", "write 2020-01-31", "unsafe content"),),
+                        (Problem("docs/b.sv.md", None, "", "the glossary's term is 'kommun'"),),
+                        {("page", "a"): ("docs/a.en.md", {"sv": "outdated"})})
+    monkeypatch.setattr("epi_site.changes.check_of", lambda tree: found)
+    site = entry("base", built=60, used=60) / "site"
+    base_check(Side(tmp_path, "main", "t"), Build(Side(tmp_path, "main", "t"), site), [])
+    monkeypatch.setattr("epi_site.changes.check_of", lambda tree: pytest.fail("found again"))
+    assert base_check(Side(tmp_path, "main", "t"), Build(Side(tmp_path, "main", "t"), site), []) == found
+
+
+def test_a_build_outside_the_cache_keeps_no_check(tmp_path):
+    site = tmp_path / "base-site"
+    site.mkdir()
+    base_check(Side(ROOT, "main", "t"), Build(Side(ROOT, "main", "t"), site), [])
+    assert not list(site.iterdir()) and not list(builds_folder().iterdir())
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["base-site", "cache"]

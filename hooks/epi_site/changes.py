@@ -11,7 +11,8 @@ BASE is a branch or a commit; the comparison starts where this branch left it (`
 as a pull request's diff does. Without BASE: the pull request's target branch on GitHub, else
 origin/main when it exists, else main. The base's files come from ``git archive``, into a temporary
 folder; nothing in the repository changes. Drawn images come from the image cache both builds share,
-and a base already built once is taken from the build cache (both in the user's cache folder).
+and a base already built once is taken from the build cache (both in the user's cache folder), with
+the check's results on it.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ from pathlib import Path
 from .change_report import (CheckResult, LanguageChanges, Report, SiteChanges, as_markdown, as_text, check_result,
                             compare_checks, compare_sites)
 from .content.loading import load_content
+from .content.news import current_day
 from .content.translation_status import status_rows
+from .problems import Problem
 from .project import load_project
 from .rendering.image_cache import cache_folder
 from .safety.changed_files import default_bases
@@ -259,6 +262,58 @@ def check_of(tree: Path):
     return check_result(rows, list(problems), problems.warning_list(), str(tree))
 
 
+def base_check(side: Side, build: Build, notes: list[str]) -> CheckResult:
+    """The check's results for the base: kept with its build in the cache, else found now (and kept)."""
+    kept = _check_file(build)
+    if kept is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            return _check_from(json.loads(kept.read_text(encoding="utf-8")))
+    try:
+        found = check_of(side.tree)
+    except Exception as error:  # an old base the check cannot read: said in the report, not fatal
+        notes.append(f"the check could not read {side.label}: {error}")
+        return CheckResult(read=False)
+    if kept is not None:
+        with contextlib.suppress(OSError):
+            written = kept.with_name(f"{kept.name}.{os.getpid()}")
+            written.write_text(json.dumps(_check_data(found)), encoding="utf-8")
+            written.replace(kept)
+    return found
+
+
+@functools.cache
+def check_version() -> str:
+    """The running check's own code: what a base's check results depend on beside the base's files."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _check_file(build: Build) -> Path | None:
+    """Where a base's check results are kept: in its folder of the build cache, for this check's code and
+    today (a publication date in the future is a problem until its day)."""
+    folder = build.site.parent
+    name = f"check-{check_version()}-{current_day().isoformat()}.json"
+    return folder / name if folder.parent == builds_folder() else None
+
+
+def _check_data(found: CheckResult) -> dict:
+    return {"problems": [asdict(problem) for problem in found.problems],
+            "warnings": [asdict(warning) for warning in found.warnings],
+            "statuses": [[kind, key, source, statuses] for (kind, key), (source, statuses) in found.statuses.items()],
+            "read": found.read}
+
+
+def _check_from(data: dict) -> CheckResult:
+    return CheckResult(tuple(Problem(**problem) for problem in data["problems"]),
+                       tuple(Problem(**warning) for warning in data["warnings"]),
+                       {(kind, key): (source, statuses) for kind, key, source, statuses in data["statuses"]},
+                       bool(data["read"]))
+
+
 def report(root: Path, base: str = "") -> tuple[Report, bool]:
     """The report, and whether the working tree could be built."""
     root = root.resolve()
@@ -279,11 +334,7 @@ def report(root: Path, base: str = "") -> tuple[Report, bool]:
             export(root, commit, base_side.tree)
             if not same:
                 prior = start_build(base_side, scratch, "base")
-            try:
-                before = check_of(base_side.tree)
-            except Exception as error:  # an old base the check cannot read: said in the report, not fatal
-                notes.append(f"the check could not read {label}: {error}")
-                before = CheckResult(read=False)
+            before = base_check(base_side, prior, notes)
             check = compare_checks(before, check_of(root), project.languages, project.default_language)
             head_built, base_built = head.wait(), prior.wait()
         finally:
