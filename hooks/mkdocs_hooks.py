@@ -30,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from epi_site.rendering import hand_written
 from epi_site.safety.markup import Fragments
 from mkdocs_adapter.anchors import LazyIds, as_python_markdown_returns
+from mkdocs_adapter.failed_build import FailedBuild
 from epi_site.rendering.image_cache import stop_helpers
 from mkdocs_adapter.site_writer import SiteWriter
 from mkdocs_adapter.template_cache import SharedTemplateCode
@@ -235,6 +236,26 @@ def on_post_build(config) -> None:
             build_search_index(site)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+
+def on_serve(server, config, builder):
+    """A preview's build that fails shows its reasons in the browser, and the page reloads once a build
+    succeeds; MkDocs's server would keep every request waiting for a site that does not come."""
+    failed = server.builder = FailedBuild(server.builder, "mkdocs", ignored=("mkdocs.livereload",))
+    serve = server.serve_request
+
+    def app(environ, start_response):
+        if not failed.answers(environ.get("PATH_INFO", "")):
+            return serve(environ, start_response)
+        # MkDocs's own reload script, told the site's version the browser waits to move on from
+        # (the server of MkDocs 1.6, the version pyproject.toml pins; tests/test_preview_errors.py tries it).
+        page = server._inject_js_into_html(failed.page(), server._visible_epoch)
+        # 200: the server logs any other status as a warning, which a strict build running then counts as its own.
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(page)))])
+        return [page]
+
+    server.set_app(app)
+    return server
 
 
 def on_build_error(error) -> None:
