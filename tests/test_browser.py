@@ -430,3 +430,30 @@ def test_the_page_does_not_move_when_a_late_font_arrives(browser, server, lang, 
     # on a loaded CI machine a page measured up to 0.033. Without the metric overrides the same pages shift
     # up to 0.15 at 390 px; a web page counts as stable under 0.1 (Core Web Vitals). Half that, per page.
     assert all(shift < 0.05 for shift in shifts.values()), shifts
+
+
+# Every page that draws: charts (home, background), the timeline's chart, the map of the cities.
+DRAWN_PAGES = ("", "background/", "timeline/")
+SMALLEST_TEXT = """() => [...document.querySelectorAll(
+    'main svg text, main .epi-chart *, main .epi-map a')]
+  .filter(el => el.getClientRects().length && [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+  .map(el => {
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    // A drawing's words shrink with it: what a reader sees is the size times the drawing's scale.
+    const scale = el instanceof SVGElement && el.getScreenCTM() ? el.getScreenCTM().a : 1;
+    return {size: size * scale, text: el.textContent.trim().slice(0, 40)};
+  })"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_text_in_a_chart_is_under_12_px_on_a_320_px_screen(browser, server, lang):
+    page = browser.new_page(viewport={"width": 320, "height": 640})
+    checked = 0
+    for path in DRAWN_PAGES:
+        page.goto(url(server, lang, path))
+        found = page.evaluate(SMALLEST_TEXT)
+        small = [item for item in found if item["size"] < 12]
+        assert not small, (lang, path, small[:5])
+        checked += len(found)
+    page.close()
+    assert checked > 20, "the pages drew no text: the selectors no longer find the charts"

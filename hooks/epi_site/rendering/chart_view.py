@@ -71,4 +71,5 @@ def view(language: Language, dataset: Dataset, area: str | None = None) -> dict:
         "width": WIDTH,
         "height": height,
         "bar_height": BAR,
+        "label_space": LABEL_SPACE,
     }
