@@ -24,7 +24,7 @@ from .safety.changed_files import NoComparison, changed_files, review_list
 from .safety.github_output import annotation as github_annotation, plain_lines
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python3 tools/dev.py check", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--root", default=".", help="the repository's folder (default: the current one)")
@@ -41,14 +41,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--require-confirmed-publisher", action="store_true",
                         help="also fail while content/site.yml's publisher is not confirmed (the deployment job: a "
                              "legal page naming an unconfirmed controller must not go live)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     project = load_project(Path(args.root))
     if args.extract:
-        from .content.catalogs import update
-
-        changed = update(project)
-        print("Updated: " + ", ".join(changed) if changed else "The catalogs were already up to date.")
-        return 0
+        return _extract(project)
     if args.mark_translated:
         return mark(project, [Path(name) for name in args.mark_translated])
 
@@ -61,24 +61,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems.listed():
             print(github_annotation(problem))
     if content is not None and not args.no_status:
-        rows = status_rows(content)
-        hints = outdated_hints(rows, content)
-        if args.format == "github":
-            for hint in hints:
-                file, _, message = hint.partition(": ")
-                print(github_annotation(Problem(file, 1, "", message), level="warning"))
-        else:
-            print(table(rows, project.other_languages))
-            if hints:
-                print("\nOutdated translations:\n" + "\n".join(f"- {hint}" for hint in hints))
-            print()
-    if problems:
-        report = problems.report()
-        # In GitHub mode the report repeats the annotations for the log: made inert line by line.
-        print("\n".join(plain_lines(report)) if args.format == "github" else report)
-        print(f"\nFix the {len(problems)} problem{'s' if len(problems) != 1 else ''} above; nothing is built until then.")
-    else:
-        print(f"No problems found in docs/, content/ and locales/ ({elapsed:.1f} s).")
+        _print_status(content, project.other_languages, args.format)
+    _print_problems(problems, elapsed, args.format)
     _print_warnings(problems, args.format)
     if args.changed_since is not None:
         _print_review(project.root, args.changed_since, args.format)
@@ -87,6 +71,39 @@ def main(argv: list[str] | None = None) -> int:
     if args.require_confirmed_publisher:
         return _require_confirmed(content, args.format)
     return 0
+
+
+def _extract(project) -> int:
+    from .content.catalogs import update
+
+    changed = update(project)
+    print("Updated: " + ", ".join(changed) if changed else "The catalogs were already up to date.")
+    return 0
+
+
+def _print_status(content, languages, output: str) -> None:
+    """The translation status: a table for a person, annotations on the outdated files for GitHub."""
+    rows = status_rows(content)
+    hints = outdated_hints(rows, content)
+    if output == "github":
+        for hint in hints:
+            file, _, message = hint.partition(": ")
+            print(github_annotation(Problem(file, 1, "", message), level="warning"))
+        return
+    print(table(rows, languages))
+    if hints:
+        print("\nOutdated translations:\n" + "\n".join(f"- {hint}" for hint in hints))
+    print()
+
+
+def _print_problems(problems: Problems, elapsed: float, output: str) -> None:
+    if not problems:
+        print(f"No problems found in docs/, content/ and locales/ ({elapsed:.1f} s).")
+        return
+    report = problems.report()
+    # In GitHub mode the report repeats the annotations for the log: made inert line by line.
+    print("\n".join(plain_lines(report)) if output == "github" else report)
+    print(f"\nFix the {len(problems)} problem{'s' if len(problems) != 1 else ''} above; nothing is built until then.")
 
 
 def _require_confirmed(content, output: str) -> int:

@@ -15,7 +15,45 @@ from .sources import LineDict
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class Entry:
+class _Calendar:
+    """The date and month fields of an Entry (its ``data`` and ``problem``), within the years this site can show."""
+
+    def date(self, key: str, *, required: bool = True) -> dt.date | None:
+        value = self.data.get(key)
+        if value is None:
+            if required:
+                self.problem(key, f"'{key}' is missing", f"add a line '{key}: 2020-01-31' (year-month-day)")
+            return None
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            if not YEARS[0] <= value.year <= YEARS[1]:
+                self.problem(key, f"'{value}' is not a year this site can show",
+                             f"write a date between {YEARS[0]} and {YEARS[1]}, such as '{key}: 2020-01-31'")
+                return None
+            return value
+        self.problem(key, f"'{value}' is not a date",
+                     f"write the date as year-month-day, such as '{key}: 2020-01-31'")
+        return None
+
+    def month(self, key: str) -> dt.date | None:
+        value = self.data.get(key)
+        text = str(value) if value is not None else ""
+        match = re.fullmatch(r"(\d{4})-(\d{2})", text)
+        if value is None:
+            self.problem(key, f"'{key}' is missing", f"add a line '{key}: 2020-01' (year-month)")
+            return None
+        if match and 1 <= int(match.group(2)) <= 12:
+            if YEARS[0] <= int(match.group(1)) <= YEARS[1]:
+                return dt.date(int(match.group(1)), int(match.group(2)), 1)
+            self.problem(key, f"'{value}' is not a year this site can show",
+                         f"write a month between {YEARS[0]} and {YEARS[1]}, such as '{key}: 2020-01'")
+            return None
+        self.problem(key, f"'{value}' is not a month", f"write the month as year-month, such as '{key}: 2020-01'")
+        return None
+
+
+class Entry(_Calendar):
     """One mapping of a data file (a partner, a chart), checked field by field."""
 
     def __init__(self, data, file: str, where: str, problems: Problems):
@@ -109,40 +147,6 @@ class Entry:
             self.problem(key, f"'{key}' must be true or false", f"write '{key}: true' or leave the line out")
             return False
         return value
-
-    def date(self, key: str, *, required: bool = True) -> dt.date | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.problem(key, f"'{key}' is missing", f"add a line '{key}: 2020-01-31' (year-month-day)")
-            return None
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        if isinstance(value, dt.date):
-            if not YEARS[0] <= value.year <= YEARS[1]:
-                self.problem(key, f"'{value}' is not a year this site can show",
-                             f"write a date between {YEARS[0]} and {YEARS[1]}, such as '{key}: 2020-01-31'")
-                return None
-            return value
-        self.problem(key, f"'{value}' is not a date",
-                     f"write the date as year-month-day, such as '{key}: 2020-01-31'")
-        return None
-
-    def month(self, key: str) -> dt.date | None:
-        value = self.data.get(key)
-        text = str(value) if value is not None else ""
-        match = re.fullmatch(r"(\d{4})-(\d{2})", text)
-        if value is None:
-            self.problem(key, f"'{key}' is missing", f"add a line '{key}: 2020-01' (year-month)")
-            return None
-        if match and 1 <= int(match.group(2)) <= 12:
-            if YEARS[0] <= int(match.group(1)) <= YEARS[1]:
-                return dt.date(int(match.group(1)), int(match.group(2)), 1)
-            self.problem(key, f"'{value}' is not a year this site can show",
-                         f"write a month between {YEARS[0]} and {YEARS[1]}, such as '{key}: 2020-01'")
-            return None
-        self.problem(key, f"'{value}' is not a month", f"write the month as year-month, such as '{key}: 2020-01'")
-        return None
 
 
 def list_of(data, file: str, problems: Problems, what: str) -> list:

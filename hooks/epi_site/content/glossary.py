@@ -23,6 +23,7 @@ from .sources import read_yaml, rel
 from .translations import TextSet
 
 FILE = "content/glossary.yml"
+RENDERING_FIELDS = ("write", "note", "accept", "avoid", "gloss")
 _MARK = re.compile(r"^translated_from:.*$", re.M)
 _WILDCARD = re.compile(r"(?<=[^\s*])\*+(?=\s|$)")  # a run of '*' that ends a word
 _MISPLACED = re.compile(r"\*(?!\**(?:\s|$))|(?:^|\s)\*")  # '*' inside or at the start of a word
@@ -95,74 +96,93 @@ def _forms(value, file: str, line: int | None, where: str, problems: Problems) -
 
 
 def load_glossary(project: Project, problems: Problems) -> list[Term]:
-    path = project.content_dir / "glossary.yml"
-    if not path.exists():
-        return []
-    data = read_yaml(path, project.root, problems)
+    data = _read_terms(project, problems)
     if data is None:
         return []
+    terms = []
+    for tid, entry in list(data.items())[:MAX_GLOSSARY_TERMS]:  # behind the check too, the rest is not read
+        term = _term(tid, entry, data.line_of(tid), project.other_languages, problems)
+        if term is not None:
+            terms.append(term)
+    return terms
+
+
+def _read_terms(project: Project, problems: Problems):
+    """The mapping of content/glossary.yml, or None when there is none to read."""
+    path = project.content_dir / "glossary.yml"
+    if not path.exists():
+        return None
+    data = read_yaml(path, project.root, problems)
+    if data is None:
+        return None
     if not isinstance(data, dict):
         problems.add(FILE, "the glossary should hold 'term-id:' entries", line=1,
                      fix="write each term as 'term-id:' followed by 'english:' and one line per language")
-        return []
-    languages = project.other_languages
-    terms = []
+        return None
     if len(data) > MAX_GLOSSARY_TERMS:
         extra = list(data)[MAX_GLOSSARY_TERMS]
         problems.add(FILE, f"the glossary has {len(data):,} terms; the limit is {MAX_GLOSSARY_TERMS}",
                      line=data.line_of(extra), where=str(extra), category="unsafe content",
                      fix="keep the project's key terms only; ordinary words need no glossary entry")
-    for tid, entry in list(data.items())[:MAX_GLOSSARY_TERMS]:  # behind the check too, the rest is not read
-        line = data.line_of(tid)
-        if not isinstance(entry, dict):
-            problems.add(FILE, f"the term '{tid}' should hold 'english:' and one entry per language", line=line,
-                         where=str(tid), fix=f"write 'english: [...]' and {', '.join(languages)} under '{tid}:'")
-            continue
-        ok = True
-        for key in entry:
-            if key != "english" and key not in languages:
-                problems.add(FILE, f"'{key}' is not a language of the site", line=entry.line_of(key),
-                             where=f"{tid}.{key}",
-                             fix=f"use 'english:' for the English forms and one of: {', '.join(languages)}")
-                ok = False
-        english = _forms(entry.get("english"), FILE, entry.line_of("english"), f"{tid}.english", problems)
-        renderings = {}
-        for lang in languages:
-            value = entry.get(lang)
-            where = f"{tid}.{lang}"
-            if value is None:
-                # A warning: until a terminologist gives the term, its use in this language is not checked.
-                problems.warn(FILE, f"the term '{tid}' has no rendering in {Locale.parse(lang).get_display_name('en')} "
-                                    f"({lang}) yet, so its use in {lang} texts is not checked", line=line, where=where,
-                              fix=f"add '{lang}: ...' under '{tid}:', or '{lang}:' with 'write:' and 'accept:'")
-                continue
-            if isinstance(value, str):
-                value = {"write": value}
-            if not isinstance(value, dict) or not isinstance(value.get("write"), str) or not value["write"].strip():
-                problems.add(FILE, f"the rendering '{where}' has no 'write:'", line=entry.line_of(lang), where=where,
-                             fix="write the term as this language writes it, as 'write: ...'")
-                ok = False
-                continue
-            unknown = [k for k in value if k not in ("write", "note", "accept", "avoid", "gloss")]
-            for key in unknown:
-                problems.add(FILE, f"'{key}' is not a field of a rendering", line=value.line_of(key)
-                             if hasattr(value, "line_of") else entry.line_of(lang), where=f"{where}.{key}",
-                             fix="the fields are: write, note, accept, avoid, gloss")
-            forms = _forms(value.get("accept", value["write"]), FILE, entry.line_of(lang), f"{where}.accept", problems)
-            avoid = _forms(value["avoid"], FILE, entry.line_of(lang), f"{where}.avoid", problems) \
-                if "avoid" in value else ()
-            gloss = _forms(value["gloss"], FILE, entry.line_of(lang), f"{where}.gloss", problems) \
-                if "gloss" in value else ()
-            if forms is None or avoid is None or gloss is None or unknown:
-                ok = False
-                continue
-            renderings[lang] = Rendering(value["write"].strip(), str(value.get("note") or "").strip(),
-                                         tuple(_pattern(f) for f in forms), forms,
-                                         tuple(_pattern(f, case=True) for f in avoid), avoid,
-                                         tuple(_pattern(f) for f in gloss), gloss)
-        if ok and english:
-            terms.append(Term(str(tid), tuple(_pattern(f) for f in english), english, renderings))
-    return terms
+    return data
+
+
+def _term(tid, entry, line: int | None, languages: tuple[str, ...], problems: Problems) -> Term | None:
+    """One term, or None when any of its entry is wrong (a term half checked would advise wrongly)."""
+    if not isinstance(entry, dict):
+        problems.add(FILE, f"the term '{tid}' should hold 'english:' and one entry per language", line=line,
+                     where=str(tid), fix=f"write 'english: [...]' and {', '.join(languages)} under '{tid}:'")
+        return None
+    ok = True
+    for key in entry:
+        if key != "english" and key not in languages:
+            problems.add(FILE, f"'{key}' is not a language of the site", line=entry.line_of(key),
+                         where=f"{tid}.{key}",
+                         fix=f"use 'english:' for the English forms and one of: {', '.join(languages)}")
+            ok = False
+    english = _forms(entry.get("english"), FILE, entry.line_of("english"), f"{tid}.english", problems)
+    renderings = {}
+    for lang in languages:
+        right, rendering = _rendering(tid, lang, entry, line, problems)
+        ok = ok and right
+        if rendering is not None:
+            renderings[lang] = rendering
+    if not (ok and english):
+        return None
+    return Term(str(tid), tuple(_pattern(f) for f in english), english, renderings)
+
+
+def _rendering(tid, lang: str, entry, line: int | None, problems: Problems) -> tuple[bool, Rendering | None]:
+    """(whether it is right, the rendering) of a term in one language; one not given yet is a warning."""
+    value = entry.get(lang)
+    where = f"{tid}.{lang}"
+    if value is None:
+        # A warning: until a terminologist gives the term, its use in this language is not checked.
+        problems.warn(FILE, f"the term '{tid}' has no rendering in {Locale.parse(lang).get_display_name('en')} "
+                            f"({lang}) yet, so its use in {lang} texts is not checked", line=line, where=where,
+                      fix=f"add '{lang}: ...' under '{tid}:', or '{lang}:' with 'write:' and 'accept:'")
+        return True, None
+    if isinstance(value, str):
+        value = {"write": value}
+    if not isinstance(value, dict) or not isinstance(value.get("write"), str) or not value["write"].strip():
+        problems.add(FILE, f"the rendering '{where}' has no 'write:'", line=entry.line_of(lang), where=where,
+                     fix="write the term as this language writes it, as 'write: ...'")
+        return False, None
+    unknown = [k for k in value if k not in RENDERING_FIELDS]
+    for key in unknown:
+        problems.add(FILE, f"'{key}' is not a field of a rendering", line=value.line_of(key)
+                     if hasattr(value, "line_of") else entry.line_of(lang), where=f"{where}.{key}",
+                     fix=f"the fields are: {', '.join(RENDERING_FIELDS)}")
+    at = entry.line_of(lang)
+    forms = _forms(value.get("accept", value["write"]), FILE, at, f"{where}.accept", problems)
+    avoid = _forms(value["avoid"], FILE, at, f"{where}.avoid", problems) if "avoid" in value else ()
+    gloss = _forms(value["gloss"], FILE, at, f"{where}.gloss", problems) if "gloss" in value else ()
+    if forms is None or avoid is None or gloss is None or unknown:
+        return False, None
+    return True, Rendering(value["write"].strip(), str(value.get("note") or "").strip(),
+                           tuple(_pattern(f) for f in forms), forms,
+                           tuple(_pattern(f, case=True) for f in avoid), avoid,
+                           tuple(_pattern(f) for f in gloss), gloss)
 
 
 def _markdown_text(path: Path) -> str:

@@ -11,7 +11,7 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from babel.support import NullTranslations, Translations
@@ -94,58 +94,75 @@ def check_catalogs(project: Project, problems: Problems) -> None:
     wanted = {message.id for message in template if message.id}
     for lang in project.other_languages:
         file = f"locales/{lang}.po"
-        path = po_path(project, lang)
-        if not path.exists():
-            # A warning, not a problem: a team adds a language and translates it step by step (English until then).
-            problems.warn(file, f"the {project.language_name(lang)} catalog of interface strings is missing, "
-                                "so the site's menus, buttons and notices are shown in English",
-                          fix=f"run: python3 tools/dev.py extract, then translate every msgstr in {file}")
+        catalog = _checked_catalog(project, lang, file, problems)
+        if catalog is None:
             continue
-        try:
-            catalog = read_catalog(path, lang)
-        except (PoFileError, ValueError) as error:
-            if "num_plurals" in str(error):
-                # Often the header's Plural-Forms is what is wrong: say that rather than blame the entry.
-                lenient = read_po(po_bytes(path), locale=lang, abort_invalid=False)
-                before = len(problems)
-                check_plural_forms(lenient, lang, file, path.read_text(encoding="utf-8-sig", errors="replace"), problems)
-                if len(problems) > before:
-                    continue
-                count = plural_count(lang)
-                problems.add(file, f"an entry has more plural forms than {project.language_name(lang)} has ({count})",
-                             line=getattr(error, "lineno", None) or None,
-                             fix="keep one line for each: " + ", ".join(f"msgstr[{i}]" for i in range(count)))
-            else:
-                problems.add(file, f"this catalog cannot be read: {error}", fix="compare the file with locales/messages.pot")
-            continue
-        check_plural_forms(catalog, lang, file, path.read_text(encoding="utf-8-sig", errors="replace"), problems)
         for message in catalog:
-            if not message.id:
-                continue
-            label = message.id if isinstance(message.id, str) else message.id[0]
-            line = message.lineno
-            if message.id not in wanted:
-                if not message.obsolete:
-                    problems.add(file, f"the string {label!r} is no longer used by the site", line=line,
-                                 fix="delete this entry (or run: python3 tools/dev.py extract)")
-                continue
-            if message.fuzzy:
-                problems.add(file, f"the translation of {label!r} is marked fuzzy (unchecked)", line=line,
-                             fix="check the translation, then delete the '#, fuzzy' line above it")
-            strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
-            empty = [i for i, s in enumerate(strings) if not (s and s.strip())]
-            if message.pluralizable and 0 < len(empty) < len(strings):
-                problems.add(file, f"{label!r} lacks plural form{'s' if len(empty) > 1 else ''} "
-                             f"{', '.join(f'msgstr[{i}]' for i in empty)} ({project.language_name(lang)} has "
-                             f"{len(strings)} forms)", line=line,
-                             fix="write one line for each: " + ", ".join(f"msgstr[{i}]" for i in range(len(strings))))
-            elif empty:
-                problems.add(file, f"{label!r} is not translated", line=line,
-                             fix="write the translation in the msgstr line(s) under it")
-            else:
-                check_message(catalog, message, file, problems)
+            if message.id:
+                _check_entry(project, lang, catalog, message, file, wanted, problems)
         present = {message.id for message in catalog if message.id}
         for missing in sorted(wanted - present, key=str):
             label = missing if isinstance(missing, str) else missing[0]
             problems.add(file, f"the string {label!r} is missing from this catalog",
                          fix=f"run: python3 tools/dev.py extract, then translate it in {file}")
+
+
+def _checked_catalog(project: Project, lang: str, file: str, problems: Problems) -> Catalog | None:
+    """A language's catalog with its Plural-Forms line checked; None, and why, when there is none to read."""
+    path = po_path(project, lang)
+    if not path.exists():
+        # A warning, not a problem: a team adds a language and translates it step by step (English until then).
+        problems.warn(file, f"the {project.language_name(lang)} catalog of interface strings is missing, "
+                            "so the site's menus, buttons and notices are shown in English",
+                      fix=f"run: python3 tools/dev.py extract, then translate every msgstr in {file}")
+        return None
+    try:
+        catalog = read_catalog(path, lang)
+    except (PoFileError, ValueError) as error:
+        _unreadable(project, lang, path, file, error, problems)
+        return None
+    check_plural_forms(catalog, lang, file, path.read_text(encoding="utf-8-sig", errors="replace"), problems)
+    return catalog
+
+
+def _unreadable(project: Project, lang: str, path: Path, file: str, error: Exception, problems: Problems) -> None:
+    if "num_plurals" not in str(error):
+        problems.add(file, f"this catalog cannot be read: {error}", fix="compare the file with locales/messages.pot")
+        return
+    # Often the header's Plural-Forms is what is wrong: say that rather than blame the entry.
+    lenient = read_po(po_bytes(path), locale=lang, abort_invalid=False)
+    before = len(problems)
+    check_plural_forms(lenient, lang, file, path.read_text(encoding="utf-8-sig", errors="replace"), problems)
+    if len(problems) > before:
+        return
+    count = plural_count(lang)
+    problems.add(file, f"an entry has more plural forms than {project.language_name(lang)} has ({count})",
+                 line=getattr(error, "lineno", None) or None,
+                 fix="keep one line for each: " + ", ".join(f"msgstr[{i}]" for i in range(count)))
+
+
+def _check_entry(project: Project, lang: str, catalog: Catalog, message: Message, file: str, wanted: set,
+                 problems: Problems) -> None:
+    """One entry of a catalog: still used, checked by its translator, every form translated, then its rules."""
+    label = message.id if isinstance(message.id, str) else message.id[0]
+    line = message.lineno
+    if message.id not in wanted:
+        if not message.obsolete:
+            problems.add(file, f"the string {label!r} is no longer used by the site", line=line,
+                         fix="delete this entry (or run: python3 tools/dev.py extract)")
+        return
+    if message.fuzzy:
+        problems.add(file, f"the translation of {label!r} is marked fuzzy (unchecked)", line=line,
+                     fix="check the translation, then delete the '#, fuzzy' line above it")
+    strings = message.string if isinstance(message.string, (list, tuple)) else [message.string]
+    empty = [i for i, s in enumerate(strings) if not (s and s.strip())]
+    if message.pluralizable and 0 < len(empty) < len(strings):
+        problems.add(file, f"{label!r} lacks plural form{'s' if len(empty) > 1 else ''} "
+                     f"{', '.join(f'msgstr[{i}]' for i in empty)} ({project.language_name(lang)} has "
+                     f"{len(strings)} forms)", line=line,
+                     fix="write one line for each: " + ", ".join(f"msgstr[{i}]" for i in range(len(strings))))
+    elif empty:
+        problems.add(file, f"{label!r} is not translated", line=line,
+                     fix="write the translation in the msgstr line(s) under it")
+    else:
+        check_message(catalog, message, file, problems)

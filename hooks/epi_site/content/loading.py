@@ -68,6 +68,26 @@ def load_content(project: Project, news_dir: Path | None = None, *, catalogs: bo
     docs = load_docs(project, problems)
     if catalogs:
         check_catalogs(project, problems)
+    _check_news_references(news, partner_ids, timeline, problems)
+    generated = set(generated_pages(SimpleNamespace(partners=partners, news=news, issues=issues, timeline=timeline)))
+    # A partner whose entry has a mistake is reported once, not again by every link to its page.
+    generated |= {partner_key(pid) for pid in partner_ids}
+    check_docs(project, docs, set(datasets), generated, problems)
+    check_texts(project, problems)
+    check_placeholders(project, problems)
+    warn_personal_data(project, site, partners, problems)
+    _check_item_links(project, news, partners, docs, generated, problems)
+    warn_terms(project, problems, docs=docs, news=news, partners=partners, issues=issues,
+               labels=(timeline.labels if timeline else None, chart_labels))
+    if problems or site is None or timeline is None:
+        return None, problems
+    return Content(project, site, partners, timeline, datasets, chart_labels, news, issues, docs, places,
+                   positions), problems
+
+
+def _check_news_references(news: list[NewsItem], partner_ids: set[str], timeline: Timeline | None,
+                           problems: Problems) -> None:
+    """Each news item's partners and phase exist."""
     phase_ids = set(timeline.declared_phases) if timeline else set()
     for item in news:
         for pid in item.partners:
@@ -79,26 +99,17 @@ def load_content(project: Project, news_dir: Path | None = None, *, catalogs: bo
         if item.phase and timeline and item.phase not in phase_ids:
             problems.add(item.file, f"there is no phase '{item.phase}'", where="front matter.phase",
                          fix=f"write one of: {', '.join(sorted(phase_ids))}")
-    generated = set(generated_pages(SimpleNamespace(partners=partners, news=news, issues=issues, timeline=timeline)))
-    # A partner whose entry has a mistake is reported once, not again by every link to its page.
-    generated |= {partner_key(pid) for pid in partner_ids}
-    check_docs(project, docs, set(datasets), generated, problems)
-    check_texts(project, problems)
-    check_placeholders(project, problems)
-    warn_personal_data(project, site, partners, problems)
+
+
+def _check_item_links(project: Project, news: list[NewsItem], partners: list[Partner], docs: dict[str, DocPage],
+                      generated: set[str], problems: Problems) -> None:
+    """The links of news items' and partners' texts, which name pages as seen from docs/."""
     for item in news:
         for text in item.versions.values():
             check_links(project, None, text.lang, text.file, text.body, text.body_line, set(docs) | generated, docs, problems,
-                        key=item.slug)  # news items name pages as seen from docs/
-    for partner in partners:  # so do partner texts
+                        key=item.slug)
+    for partner in partners:
         for lang, path in (partner.text_set.files.items() if partner.text_set else ()):
             _, body, first = read_markdown(path, project, Problems())  # unreadable files are reported above
             check_links(project, None, lang, rel(path, project.root), body, first, set(docs) | generated, docs,
                         problems, key=partner.id)
-    warn_terms(project, problems, docs=docs, news=news, partners=partners, issues=issues,
-               labels=(timeline.labels if timeline else None, chart_labels))
-    if problems or site is None or timeline is None:
-        return None, problems
-    return Content(project, site, partners, timeline, datasets, chart_labels, news, issues, docs, places,
-                   positions), problems
-

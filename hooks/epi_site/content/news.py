@@ -133,61 +133,82 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None,
                          fix="give one of the two files another name; each item needs its own web address")
             continue
         by_slug[slug] = file
-        meta, body, body_line = read_markdown(source_path, project, problems)
-        entry = Entry(meta, file, "front matter", problems)
-        entry.known_keys(SOURCE_FIELDS)
-        title = entry.text("title", example="What happened")
-        summary = entry.text("summary", example="One or two sentences for the newsletter and the feeds")
-        date = entry.date("date", required=False)
-        published = publication_date(entry, today)
-        image = entry.text("image", required=False)
-        image_alt = entry.text("image_alt", required=False)
-        if image and not image_alt:
-            entry.problem("image", "the image has no alternative text",
-                          "add a line 'image_alt: ...' that says what the image shows, for readers who cannot see it")
-        if image and not is_plain_path(image):
-            image = None  # refused by the check of unsafe content; the build shows no image rather than a link out
-        elif image and not (project.docs_dir / image).is_file():
-            entry.problem("image", f"there is no image docs/{image}", "put the image in docs/ and give its path from there")
-            image = None
-        partners = meta.get("partners") or []
-        if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
-            entry.problem("partners", "'partners' must be a list of partner ids", "write it as 'partners: [cartagena, riga]'")
-            partners = []
-        phase = entry.text("phase", required=False)
-        if not (title and summary and published):
-            continue
-        versions = {project.default_language: NewsText(project.default_language, one_line(title), one_line(summary),
-                                                        clean(body.strip()), image_alt, file,
-                                                        _first_text_line(body, body_line), published)}
-        for lang, path in text_set.files.items():
-            if lang == project.default_language:
-                continue
-            tfile = rel(path, project.root)
-            tmeta, tbody, tbody_line = read_markdown(path, project, problems)
-            tentry = Entry(tmeta, tfile, "front matter", problems)
-            for key in tmeta:
-                if key in SOURCE_FIELDS and key not in TRANSLATION_FIELDS:
-                    tentry.problem(key, f"'{key}' belongs in the English file only",
-                                   f"delete this line; the {key} is taken from {file}")
-                elif key not in TRANSLATION_FIELDS:
-                    tentry.known_keys(TRANSLATION_FIELDS)
-            ttitle = tentry.text("title", example="the translated title")
-            tsummary = tentry.text("summary", example="the translated summary")
-            tpublished = publication_date(tentry, today, (published, file) if published else None)
-            if ttitle and tsummary and tpublished:
-                versions[lang] = NewsText(lang, one_line(ttitle), one_line(tsummary), clean(tbody.strip()),
-                                          tentry.text("image_alt", required=False), tfile,
-                                          _first_text_line(tbody, tbody_line), tpublished)
-        for text in versions.values():
-            if _repeats(text.summary, text.body):
-                problems.add(text.file, "the text begins by repeating the summary", line=text.body_line,
-                             where="first sentence",
-                             fix="readers see the summary just above the text: begin the text with what the "
-                                 "summary does not say, or shorten the summary")
-        items.append(NewsItem(slug, date, published, tuple(partners), phase, image, versions, text_set, file))
+        item = _item(project, slug, text_set, file, today, problems)
+        if item is not None:
+            items.append(item)
     items.sort(key=news_order, reverse=True)
     return items
+
+
+def _item(project: Project, slug: str, text_set: TextSet, file: str, today: dt.date,
+          problems: Problems) -> NewsItem | None:
+    """One item: its English file, then each translation; None when the English file lacks what every page needs."""
+    default = project.default_language
+    meta, body, body_line = read_markdown(text_set.files[default], project, problems)
+    entry = Entry(meta, file, "front matter", problems)
+    entry.known_keys(SOURCE_FIELDS)
+    title = entry.text("title", example="What happened")
+    summary = entry.text("summary", example="One or two sentences for the newsletter and the feeds")
+    date = entry.date("date", required=False)
+    published = publication_date(entry, today)
+    image, image_alt = _image(project, entry)
+    partners = meta.get("partners") or []
+    if not isinstance(partners, list) or not all(isinstance(p, str) for p in partners):
+        entry.problem("partners", "'partners' must be a list of partner ids", "write it as 'partners: [cartagena, riga]'")
+        partners = []
+    phase = entry.text("phase", required=False)
+    if not (title and summary and published):
+        return None
+    versions = {default: NewsText(default, one_line(title), one_line(summary), clean(body.strip()), image_alt, file,
+                                  _first_text_line(body, body_line), published)}
+    for lang, path in text_set.files.items():
+        if lang != default:
+            text = _translation(project, lang, path, (published, file), today, problems)
+            if text is not None:
+                versions[lang] = text
+    for text in versions.values():
+        if _repeats(text.summary, text.body):
+            problems.add(text.file, "the text begins by repeating the summary", line=text.body_line,
+                         where="first sentence",
+                         fix="readers see the summary just above the text: begin the text with what the "
+                             "summary does not say, or shorten the summary")
+    return NewsItem(slug, date, published, tuple(partners), phase, image, versions, text_set, file)
+
+
+def _image(project: Project, entry: Entry) -> tuple[str | None, str | None]:
+    """(image, image_alt) of an English file: the image None unless the page can show it."""
+    image = entry.text("image", required=False)
+    image_alt = entry.text("image_alt", required=False)
+    if image and not image_alt:
+        entry.problem("image", "the image has no alternative text",
+                      "add a line 'image_alt: ...' that says what the image shows, for readers who cannot see it")
+    if image and not is_plain_path(image):
+        image = None  # refused by the check of unsafe content; the build shows no image rather than a link out
+    elif image and not (project.docs_dir / image).is_file():
+        entry.problem("image", f"there is no image docs/{image}", "put the image in docs/ and give its path from there")
+        image = None
+    return image, image_alt
+
+
+def _translation(project: Project, lang: str, path: Path, original: tuple[dt.date, str], today: dt.date,
+                 problems: Problems) -> NewsText | None:
+    """One translation of an item whose English file (``original``: its publication date and name) was read."""
+    file = rel(path, project.root)
+    meta, body, body_line = read_markdown(path, project, problems)
+    entry = Entry(meta, file, "front matter", problems)
+    for key in meta:
+        if key in SOURCE_FIELDS and key not in TRANSLATION_FIELDS:
+            entry.problem(key, f"'{key}' belongs in the English file only",
+                          f"delete this line; the {key} is taken from {original[1]}")
+        elif key not in TRANSLATION_FIELDS:
+            entry.known_keys(TRANSLATION_FIELDS)
+    title = entry.text("title", example="the translated title")
+    summary = entry.text("summary", example="the translated summary")
+    published = publication_date(entry, today, original)
+    if not (title and summary and published):
+        return None
+    return NewsText(lang, one_line(title), one_line(summary), clean(body.strip()),
+                    entry.text("image_alt", required=False), file, _first_text_line(body, body_line), published)
 
 
 def _first_text_line(body: str, body_line: int) -> int:

@@ -62,51 +62,64 @@ def load_partners(project: Project, problems: Problems) -> tuple[list[Partner], 
     partners: list[Partner] = []
     seen: dict[str, int | None] = {}
     for index, raw in enumerate(list_of(data, file, problems, "partners")):
-        entry = Entry(raw, file, f"partners[{index}]", problems)
-        entry.known_keys(FIELDS)
-        pid = entry.slug("id")
-        if pid:
-            entry.where = f"partner '{pid}'"
-        role = entry.choice("role", ROLES)
-        name = entry.text("name", example="Pro Arbeit")
-        country = entry.text("country", example="DE")
-        if country and country not in _COUNTRIES:
-            entry.problem("country", f"'{country}' is not a country code",
-                          "write the two-letter ISO code in capitals, such as DE for Germany or SE for Sweden")
-            country = None
-        city = entry.text("city", required=False)
-        website = entry.web_address("website", example="https://www.pro-arbeit.de/")
-        if pid in seen:
-            entry.problem("id", f"the id '{pid}' is used twice (first on line {seen[pid]})",
-                          "give each partner its own id")
-            continue
-        if pid:
-            seen[pid] = entry.line_of("id")
-        if not (pid and role and name and country):
-            continue
-        texts, image, image_alts = {}, None, {}
-        text_set = sets.get(pid)
-        if text_set is None or project.default_language not in text_set.files:
-            entry.problem("id", f"partner '{pid}' has no English text",
-                          f"write a short text in content/partners/{pid}.{project.default_language}.md")
-        else:
-            for lang, path in text_set.files.items():
-                meta, body, _ = read_markdown(path, project, problems)
-                image_alts[lang], found = _front_matter(project, meta, rel(path, project.root), lang, pid, problems)
-                image = found if lang == project.default_language else image
-                if body.strip():
-                    texts[lang] = body.strip()
-                else:
-                    problems.add(rel(path, project.root), "this text is empty",
-                                 fix="write the partner's short text, or delete the file")
-        partners.append(Partner(pid, role, name, country, city, website, texts, text_set, image,
-                                {lang: alt for lang, alt in image_alts.items() if alt}))
+        partner = _partner(project, Entry(raw, file, f"partners[{index}]", problems), sets, seen)
+        if partner is not None:
+            partners.append(partner)
     for key, text_set in sets.items():
         if key not in seen:
             some = next(iter(text_set.files.values()))
             problems.add(rel(some, project.root), f"there is no partner with the id '{key}' in content/partners.yml",
                          fix="rename the file after a partner's id, or add the partner to content/partners.yml")
     return partners, set(seen)
+
+
+def _partner(project: Project, entry: Entry, sets: dict[str, TextSet], seen: dict[str, int | None]) -> Partner | None:
+    """One entry of content/partners.yml, with its texts; its id goes into ``seen`` (with its line) even
+    when another of its fields is wrong."""
+    entry.known_keys(FIELDS)
+    pid = entry.slug("id")
+    if pid:
+        entry.where = f"partner '{pid}'"
+    role = entry.choice("role", ROLES)
+    name = entry.text("name", example="Pro Arbeit")
+    country = entry.text("country", example="DE")
+    if country and country not in _COUNTRIES:
+        entry.problem("country", f"'{country}' is not a country code",
+                      "write the two-letter ISO code in capitals, such as DE for Germany or SE for Sweden")
+        country = None
+    city = entry.text("city", required=False)
+    website = entry.web_address("website", example="https://www.pro-arbeit.de/")
+    if pid in seen:
+        entry.problem("id", f"the id '{pid}' is used twice (first on line {seen[pid]})",
+                      "give each partner its own id")
+        return None
+    if pid:
+        seen[pid] = entry.line_of("id")
+    if not (pid and role and name and country):
+        return None
+    text_set = sets.get(pid)
+    texts, image, image_alts = _texts(project, entry, pid, text_set)
+    return Partner(pid, role, name, country, city, website, texts, text_set, image, image_alts)
+
+
+def _texts(project: Project, entry: Entry, pid: str, text_set: TextSet | None) -> tuple[dict, str | None, dict]:
+    """(the texts by language, the photo, its descriptions by language) of a partner's Markdown files."""
+    default = project.default_language
+    texts, image, image_alts = {}, None, {}
+    if text_set is None or default not in text_set.files:
+        entry.problem("id", f"partner '{pid}' has no English text",
+                      f"write a short text in content/partners/{pid}.{default}.md")
+        return texts, image, image_alts
+    for lang, path in text_set.files.items():
+        meta, body, _ = read_markdown(path, project, entry.problems)
+        image_alts[lang], found = _front_matter(project, meta, rel(path, project.root), lang, pid, entry.problems)
+        image = found if lang == default else image
+        if body.strip():
+            texts[lang] = body.strip()
+        else:
+            entry.problems.add(rel(path, project.root), "this text is empty",
+                               fix="write the partner's short text, or delete the file")
+    return texts, image, {lang: alt for lang, alt in image_alts.items() if alt}
 
 
 def _front_matter(project: Project, meta, file: str, lang: str, pid: str, problems: Problems):

@@ -197,6 +197,18 @@ def _publisher(entry: Entry, file: str, problems: Problems) -> Publisher | None:
                       "write the two-letter ISO code in capitals, such as RO for Romania")
         country = None
     address = _address(block)
+    dpo, dpo_email = _dpo(block)
+    public_sector_body = _public_sector_body(block)
+    days = _feedback_days(block)
+    confirmed = _confirmed(block)
+    if not (name and country and email) or len(problems) > before:
+        return None
+    return _decided(Publisher(name, country, email, address, dpo, dpo_email, public_sector_body, days, confirmed),
+                    block)
+
+
+def _dpo(block: Entry) -> tuple[bool | None, str | None]:
+    """Whether a data protection officer is designated, and their address: the two must agree."""
     dpo = _tri_state(block, "dpo")
     dpo_email = _email(block, "dpo_email") if block.data.get("dpo_email") not in (None, "") else None
     if dpo is True and not dpo_email:
@@ -205,36 +217,50 @@ def _publisher(entry: Entry, file: str, problems: Problems) -> Publisher | None:
     if dpo is not True and dpo_email:
         block.problem("dpo_email", "a data protection officer's address is given, but 'dpo' does not say that one "
                       "is designated", "write 'dpo: true', or remove the line 'dpo_email'")
-    public_sector_body = _tri_state(block, "public_sector_body")
-    if public_sector_body:
+    return dpo, dpo_email
+
+
+def _public_sector_body(block: Entry) -> bool | None:
+    value = _tri_state(block, "public_sector_body")
+    if value:
         block.problem("public_sector_body", "the accessibility statement says that Directive (EU) 2016/2102 does "
                       "not apply because the publisher is not a public sector body",
                       "if the publisher is a public sector body, rewrite the statement's enforcement procedure "
                       "(docs/accessibility.*.md) with the body of its Member State, then change this line")
+    return value
+
+
+def _feedback_days(block: Entry) -> int | None:
     days = block.data.get("feedback_days")
     if days is not None and (isinstance(days, bool) or not isinstance(days, int) or not 1 <= days <= 30):
         block.problem("feedback_days", f"'{days}' is not a number of working days",
                       "write the longest time the publisher takes to answer accessibility feedback, such as "
                       "'feedback_days: 10' (between 1 and 30 working days)")
-        days = None
+        return None
+    return days
+
+
+def _confirmed(block: Entry) -> bool:
     confirmed = block.data.get("confirmed", False)
     if not isinstance(confirmed, bool):
         block.problem("confirmed", "'confirmed' must be true or false",
                       "write 'confirmed: false' until the partnership has confirmed the publisher, then 'true'")
-        confirmed = False
-    if not (name and country and email) or len(problems) > before:
-        return None
-    publisher = Publisher(name, country, email, address, dpo, dpo_email, public_sector_body, days, confirmed)
+        return False
+    return confirmed
+
+
+def _decided(publisher: Publisher, block: Entry) -> Publisher | None:
+    """The publisher with its open decisions, each a warning; None when it is confirmed with any still open."""
     decisions = open_decisions(publisher, block)
-    if confirmed:
+    if publisher.confirmed:
         # Confirmed means complete: a notice that goes live must give every fact.
         for decision in decisions:
             block.problem(decision.key, f"'confirmed: true', but {decision.message}", decision.fix)
         if decisions:
             return None
     for decision in decisions:
-        problems.warn(file, decision.message, line=decision.line, where=f"publisher.{decision.key}",
-                      fix=decision.fix)
+        block.problems.warn(block.file, decision.message, line=decision.line, where=f"publisher.{decision.key}",
+                            fix=decision.fix)
     return replace(publisher, decisions=decisions)
 
 

@@ -102,24 +102,33 @@ def check_files(project: Project, problems: Problems) -> bool:
     """Report links, file types and unsafe SVGs; True when a link makes reading anything unsafe."""
     folders = (project.docs_dir, project.content_dir, project.locales_dir)
     listed = {folder: _names_under(folder) for folder in folders}
-    links = []
-    for folder in folders:
-        links += _links_under(folder, listed[folder])
+    if _check_links(project, listed, problems):
+        return True
+    _check_names(project, listed, problems)
+    _check_docs_files(project, listed[project.docs_dir], problems)
+    return False
+
+
+def _check_links(project: Project, listed: dict[Path, list[tuple[Path, bool]]], problems: Problems) -> bool:
+    """Report every symbolic and hard link; True when there is any."""
+    links = [link for folder, names in listed.items() for link in _links_under(folder, names)]
     for link in links:
         problems.add(_rel(link, project.root), "this is a symbolic link; the site never follows links, because one "
                      "could publish any file of the computer that builds the site",
                      fix="put the file itself here (a copy), or delete the link")
-    hard = []
-    for folder in folders:
-        hard += _hard_links_under(listed[folder])
+    hard = [path for names in listed.values() for path in _hard_links_under(names)]
     for path in hard:
         problems.add(_rel(path, project.root), "this file is a hard link (it has another name elsewhere on the disk); "
                      "the site never publishes one, because it could publish any file of the computer that builds the site",
                      fix="put a copy of the file here instead (copy it, delete this one, rename the copy)")
-    if links or hard:
-        return True
-    for folder in folders:
-        for path, character in ((p, invisible_character(p.name)) for p, _ in listed[folder]):
+    return bool(links or hard)
+
+
+def _check_names(project: Project, listed: dict[Path, list[tuple[Path, bool]]], problems: Problems) -> None:
+    """Names that show as another name: invisible characters anywhere, look-alike letters and names that
+    differ in capitals only where pages and files are published from."""
+    for names in listed.values():
+        for path, character in ((p, invisible_character(p.name)) for p, _ in names):
             if not character:
                 continue
             what = ("is not UTF-8 text, which the build cannot read" if unicodedata.category(character) == "Cs" else
@@ -139,25 +148,29 @@ def check_files(project: Project, problems: Problems) -> bool:
             problems.add(path, f"this name differs from {other} only in capital letters; both would be the same "
                          "page or file on the site", fix="rename one of them, or delete the one you do not need; "
                          "names are written in small letters")
-    for path, is_file in listed[project.docs_dir]:
-        if is_file:
-            name = path.name
-            file = _rel(path, project.root)
-            suffix = path.suffix.lower()
-            if name.startswith(".") or suffix not in ALLOWED:
-                problems.add(file, f"files of this type ({suffix or name}) are not published: docs/ holds pages, "
-                             "pictures and PDF documents only",
-                             fix="write a page as Markdown (.md); save a picture as .png, .jpg, .gif, .webp, .avif "
-                                 "or .svg; or delete the file")
-            elif suffix == ".svg":
-                for line, message, fix in svg_problems(path.read_bytes()):
-                    problems.add(file, message, line=line, fix=fix)
-            elif suffix == ".pdf":
-                for message in pdf_problems(path.read_bytes()):
-                    problems.add(file, message, fix=PDF_FIX)
-            elif suffix in RASTER:
-                _check_photo(path, file, problems)
-    return False
+
+
+def _check_docs_files(project: Project, names: list[tuple[Path, bool]], problems: Problems) -> None:
+    """Each file of docs/ is of a type pages need, and an SVG, a PDF or a photo is safe to publish."""
+    for path, is_file in names:
+        if not is_file:
+            continue
+        name = path.name
+        file = _rel(path, project.root)
+        suffix = path.suffix.lower()
+        if name.startswith(".") or suffix not in ALLOWED:
+            problems.add(file, f"files of this type ({suffix or name}) are not published: docs/ holds pages, "
+                         "pictures and PDF documents only",
+                         fix="write a page as Markdown (.md); save a picture as .png, .jpg, .gif, .webp, .avif "
+                             "or .svg; or delete the file")
+        elif suffix == ".svg":
+            for line, message, fix in svg_problems(path.read_bytes()):
+                problems.add(file, message, line=line, fix=fix)
+        elif suffix == ".pdf":
+            for message in pdf_problems(path.read_bytes()):
+                problems.add(file, message, fix=PDF_FIX)
+        elif suffix in RASTER:
+            _check_photo(path, file, problems)
 
 
 def _check_photo(path: Path, file: str, problems: Problems) -> None:
