@@ -38,3 +38,24 @@ def test_plural_forms_come_from_babels_locale_data():
         assert catalog.num_plurals == forms
         plural = next(m for m in catalog if isinstance(m.id, tuple))
         assert len(plural.string) == forms and all(plural.string)
+
+
+def _catalog_problems(root) -> list:
+    problems = Problems()
+    check_catalogs(load_project(root), problems)
+    return problems.items
+
+
+def test_a_translation_of_a_string_no_longer_used_is_named_not_a_crash(scratch):
+    """A string removed from the templates leaves its translation behind (the check crashed on it)."""
+    with (scratch / "locales" / "sv.po").open("a", encoding="utf-8") as po:
+        po.write('\nmsgid "A string nobody uses"\nmsgstr "En sträng som ingen använder"\n')
+    found = [p for p in _catalog_problems(scratch) if "no longer used" in p.message]
+    assert len(found) == 1 and found[0].file == "locales/sv.po" and found[0].line
+    assert "'A string nobody uses'" in found[0].message and "tools/dev.py extract" in found[0].fix
+
+
+def test_an_obsolete_entry_is_left_alone(scratch):
+    with (scratch / "locales" / "sv.po").open("a", encoding="utf-8") as po:
+        po.write('\n#~ msgid "An old string"\n#~ msgstr "En gammal sträng"\n')
+    assert not [p for p in _catalog_problems(scratch) if "no longer used" in p.message]
