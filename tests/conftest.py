@@ -31,6 +31,12 @@ def build(root: Path, site: Path, *, strict: bool = True) -> subprocess.Complete
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
+def check(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """The check, as contributors run it, without the translation status it prints on success."""
+    return subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(root), "--no-status", *args],
+                          capture_output=True, text=True)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site built from the repository, exactly as the README's build command makes it."""

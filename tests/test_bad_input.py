@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import build
+from conftest import ROOT, build
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
 
@@ -38,7 +38,7 @@ def line_of(path: Path, fragment: str) -> int:
 
 
 def test_the_shipped_content_has_no_problem():
-    _, problems = load_content(load_project(Path(__file__).resolve().parent.parent))
+    _, problems = load_content(load_project(ROOT))
     assert not problems, problems.report()
 
 

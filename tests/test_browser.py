@@ -4,55 +4,22 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from chromium import QuietHandler, browser, run_search, server, url  # noqa: F401  (browser, server: fixtures)
 from conftest import LANGUAGES
 
-playwright_api = pytest.importorskip("playwright.sync_api")
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from axe_playwright_python.sync_playwright import Axe  # after chromium, which skips without Playwright
 
 pytestmark = pytest.mark.browser
-CHROMIUM = os.environ.get("EPI_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-quic", "--no-first-run", "--disable-sync"]
+
 KINDS = {  # the kinds of page, by their path in each language
     "home": "", "content": "goals/", "partner": "partners/cluj-napoca/", "timeline": "timeline/",
     "charts": "background/", "issue": "news/2020-q1/", "archive": "news/", "404": "404.html",
 }
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    handler = functools.partial(QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"no browser at {CHROMIUM}: run the tests with python3 tools/dev.py test, which installs it")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def url(server, lang, path):
-    return server + ("" if lang == "en" else f"{lang}/") + path
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -138,15 +105,6 @@ def test_language_switcher_keeps_the_reader_on_the_same_page(browser, server, so
     assert page.url == url(server, target, "timeline/")
     assert page.get_attribute("html", "lang") == target
     page.close()
-
-
-def run_search(page, server, lang, query):
-    page.goto(url(server, lang, "search/"))
-    page.fill("#epi-search-input", query)
-    page.keyboard.press("Enter")
-    page.wait_for_function("() => { const s = document.querySelector('[data-epi-search-status]'); "
-                           "return s.textContent && !s.textContent.includes('…'); }")
-    return page.eval_on_selector_all("[data-epi-search-results] a", "els => els.map(e => e.href)")
 
 
 @pytest.mark.parametrize("lang, query", [("pl", "strategii"), ("sv", "integrationsstrategier"), ("lv", "pilsētas"),

@@ -66,8 +66,6 @@ document.addEventListener('securitypolicyviolation', function (e) {
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_policy_violation_while_reading_switching_scheme_and_searching(browser, server, lang):
-    from test_browser import run_search, url
-
     context = browser.new_context(color_scheme="dark" if lang in ("sv", "de", "lv") else "light")
     context.add_init_script(RECORD)
     page = context.new_page()
@@ -107,8 +105,6 @@ def test_no_policy_violation_while_reading_switching_scheme_and_searching(browse
 @pytest.mark.browser
 def test_search_works_without_a_worker_thanks_to_wasm_unsafe_eval_alone(browser, server):
     """Where no worker can start, Pagefind compiles its WebAssembly in the page: what the policy allows."""
-    from test_browser import run_search
-
     context = browser.new_context()
     context.add_init_script("window.Worker = undefined;" + RECORD)
     page = context.new_page()
@@ -120,8 +116,6 @@ def test_search_works_without_a_worker_thanks_to_wasm_unsafe_eval_alone(browser,
 @pytest.mark.browser
 def test_the_browser_does_report_what_the_policy_blocks(browser, server):
     """The listener above is live: an inline script added to a page is blocked and reported."""
-    from test_browser import url
-
     context = browser.new_context()
     context.add_init_script(RECORD)
     page = context.new_page()
@@ -134,4 +128,4 @@ def test_the_browser_does_report_what_the_policy_blocks(browser, server):
     context.close()
 
 
-from test_browser import browser, server  # noqa: E402,F401  the same Chromium and local server fixtures
+from chromium import browser, run_search, server, url  # noqa: E402,F401  the same Chromium and local server fixtures

@@ -161,4 +161,4 @@ def test_map_names_are_never_under_12_px_and_the_cities_are_links_to_tab_to(brow
         page.close()
 
 
-from test_browser import browser, server  # noqa: E402,F401  the same Chromium and local server fixtures
+from chromium import browser, server  # noqa: E402,F401  the same Chromium and local server fixtures

@@ -108,7 +108,7 @@ def test_the_notice_in_a_browser(scratch, tmp_path):
     playwright_api = pytest.importorskip("playwright.sync_api")
     from axe_playwright_python.sync_playwright import Axe
 
-    from test_browser import ARGS, CHROMIUM, QuietHandler
+    from chromium import ARGS, CHROMIUM, QuietHandler
 
     path = scratch / "docs/approach.en.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence in English.\n", encoding="utf-8")

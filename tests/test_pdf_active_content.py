@@ -5,19 +5,13 @@ The test PDFs are made with pypdf, as an attacker's tool would make them.
 
 from __future__ import annotations
 
-import io
-import sys
-from pathlib import Path
-
 import pytest
-from pypdf import PdfWriter
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from epi_site.safety.files import publishable  # noqa: E402
-from epi_site.safety.pdf import pdf_problems  # noqa: E402
+from conftest import check
+from epi_site.safety.files import publishable
+from epi_site.safety.pdf import pdf_problems
+from hostile import build_unchecked, make_pdf
 
 
 def _action(kind: str, **entries) -> DictionaryObject:
@@ -25,18 +19,6 @@ def _action(kind: str, **entries) -> DictionaryObject:
     for key, value in entries.items():
         action[NameObject("/" + key)] = value
     return action
-
-
-def make_pdf(plant=None, password: str | None = None) -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(72, 72)
-    if plant:
-        plant(writer)
-    if password:
-        writer.encrypt(password)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
 
 
 def _open_javascript_submit(w):
@@ -125,8 +107,6 @@ def test_a_plain_pdf_passes():
 
 
 def test_the_check_names_the_pdf_and_the_build_leaves_it_out(scratch, tmp_path):
-    from test_untrusted_files_and_values import build_unchecked, check
-
     (scratch / "docs/assets").mkdir(exist_ok=True)
     (scratch / "docs/assets/report.pdf").write_bytes(make_pdf(_open_javascript_submit))
     (scratch / "docs/assets/plain.pdf").write_bytes(make_pdf())

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, PngImagePlugin
 
-from conftest import LANGUAGES, build
-from test_untrusted_files_and_values import build_unchecked, check
+from conftest import LANGUAGES, build, check
+from hostile import build_unchecked
 
 XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
        b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Anna Svensson"/></rdf:RDF></x:xmpmeta>')

@@ -37,8 +37,6 @@ def test_pages_in_a_section_give_the_index_the_sections_name(site, lang):
 @pytest.mark.parametrize(("lang", "query", "section"), [("pl", "Lublin", "Partnerzy"), ("en", "Riga", "Partners"),
                                                         ("lv", "Rīga", "Partneri")])
 def test_a_result_names_its_section_and_keeps_words_apart(browser, server, lang, query, section):
-    from test_browser import run_search
-
     page = browser.new_page()
     assert run_search(page, server, lang, query)
     results = page.eval_on_selector_all("li.epi-result", """items => items.map(item => ({
@@ -50,4 +48,4 @@ def test_a_result_names_its_section_and_keeps_words_apart(browser, server, lang,
     page.close()
 
 
-from test_browser import browser, server  # noqa: E402,F401  the same Chromium and local server fixtures
+from chromium import browser, run_search, server  # noqa: E402,F401  the same Chromium and local server fixtures

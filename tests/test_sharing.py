@@ -119,7 +119,7 @@ def test_an_awkward_title_is_encoded_whole_and_an_untranslated_item_shares_its_e
 playwright_api = pytest.importorskip("playwright.sync_api")
 from axe_playwright_python.sync_playwright import Axe  # noqa: E402
 
-from test_browser import browser  # noqa: E402,F401  the same Chromium as the other browser tests
+from chromium import browser  # noqa: E402,F401  the same Chromium as the other browser tests
 
 STUB = """
 window.__shared = [];

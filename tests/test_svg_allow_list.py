@@ -1,21 +1,17 @@
 """SVG files pass an allow-list of elements and attributes; nothing in one may name another file or host (issue 19 §3).
 
 The check and the build share svg_problems (the build publishes only an SVG with none), so these cases try it
-directly; test_untrusted_files_and_values.py builds the site with a refused SVG.
+directly; the last test builds the site with a refused SVG.
 """
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "hooks"))
-
-from epi_site.safety.files import publishable  # noqa: E402
-from epi_site.safety.svg import svg_problems  # noqa: E402
+from conftest import ROOT, check
+from hostile import build_unchecked
+from epi_site.safety.files import publishable
+from epi_site.safety.svg import svg_problems
 
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 4 4">\n{}\n</svg>\n'
 REMOTE = "https://tracker.example/p"
@@ -99,8 +95,46 @@ def test_the_projects_own_svgs_pass(name):
 
 
 def test_the_first_rounds_svg_cases_are_still_refused_with_their_messages():
-    from test_untrusted_files_and_values import BAD_SVGS
-
     for case, (text, expected) in BAD_SVGS.items():
         found = svg_problems(text.encode())
         assert any(expected in message for _, message, _ in found), (case, found)
+
+
+BAD_SVGS = {
+    "script": (SVG.format("<script>alert(1)</script>"), "holds a <script> element"),
+    "mixed-case script": (SVG.format("<SCRIPT>alert(1)</SCRIPT>"), "holds a <SCRIPT> element"),
+    "event handler": (SVG.format('<rect width="4" height="4" onclick="alert(1)"/>'), "event handler (onclick=...)"),
+    "upper-case handler": (SVG.format('<rect width="4" ONLOAD="alert(1)"/>'), "event handler (onload=...)"),
+    "foreignObject": (SVG.format("<foreignObject><p>x</p></foreignObject>"), "holds a <foreignObject> element"),
+    "remote image": (SVG.format('<image href="https://tracker.example/p.png"/>'), "refers to something outside the file"),
+    "xlink remote": (SVG.format('<image xlink:href="//tracker.example/p.png"/>'), "refers to something outside the file"),
+    "javascript link": (SVG.format('<a href=" java\tscript:alert(1)"><text>x</text></a>'), "refers to something outside"),
+    "data image": (SVG.format('<image href="data:image/svg+xml;base64,PHN2Zy8+"/>'), "refers to something outside"),
+    "css url": (SVG.format('<rect style="fill:url(https://tracker.example/x)"/>'), "reference to another file or host"),
+    "style import": (SVG.format('<style>@import url(https://tracker.example/a.css);</style>'), "imported from elsewhere"),
+    "xml-stylesheet": ('<?xml version="1.0"?>\n<?xml-stylesheet href="https://tracker.example/a.css"?>\n' + SVG.format(""),
+                       "processing instruction"),
+    "entities": ('<!DOCTYPE svg [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;">]>\n' + SVG.format("<text>&b;</text>"),
+                 "declares a DTD or entities"),
+    "external DTD": ('<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+                     + SVG.format(""), "declares a DTD or entities"),
+    "animated href": (SVG.format('<a href="#x"><set attributeName="href" to="javascript:alert(1)"/></a>'),
+                      "animation that changes 'href'"),
+    "xml:base": (SVG.format('<g xml:base="https://tracker.example/"><image href="p.png"/></g>'),
+                 "refers to something outside the file (base="),
+    "not XML": ("<svg><rect></svg>", "is not well-formed XML"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_SVGS))
+def test_an_unsafe_svg_is_refused_with_its_line_and_not_published(scratch, tmp_path, case):
+    text, expected = BAD_SVGS[case]
+    (scratch / "docs/assets").mkdir(exist_ok=True)
+    (scratch / "docs/assets/map.svg").write_text(text)
+    result = check(scratch)
+    assert result.returncode == 1
+    assert "docs/assets/map.svg:" in result.stdout and expected in result.stdout, result.stdout
+    assert "What to do:" in result.stdout
+    site = tmp_path / "site"
+    assert build_unchecked(scratch, site).returncode == 0
+    assert not (site / "assets/map.svg").exists()

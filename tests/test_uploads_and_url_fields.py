@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import LANGUAGES, build, page_path
+from conftest import LANGUAGES, ROOT, build, check, page_path
 from epi_site.safety.urls import EMAIL
-from test_untrusted_files_and_values import build_unchecked, check
+from hostile import build_unchecked
 
 
 def _replace_once(path: Path, old: str, new: str) -> None:
@@ -275,6 +275,6 @@ def test_dates_grant_numbers_years_and_figures_are_not_telephone_numbers(scratch
 
 
 def test_the_real_sites_texts_hold_no_personal_data():
-    result = check(Path(__file__).resolve().parent.parent)
+    result = check(ROOT)
     assert result.returncode == 0, result.stdout
     assert "private email address" not in result.stdout and "telephone number" not in result.stdout
