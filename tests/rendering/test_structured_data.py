@@ -64,7 +64,7 @@ def card(lang: str, key: str) -> str:
 
 def main_blocks(path: Path) -> list[dict]:
     """The blocks about the page's subject: every page but the home page has its breadcrumb trail too
-    (tests/test_breadcrumbs.py)."""
+    (tests/rendering/test_breadcrumbs.py)."""
     return [block for block in blocks(path) if block.get("@type") != "BreadcrumbList"]
 
 

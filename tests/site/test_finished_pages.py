@@ -56,7 +56,7 @@ def test_the_archive_names_each_issue_in_a_heading_and_links_it_once(site, lang)
     gettext = translations(PROJECT, lang).gettext
     page = page_path(site, lang, "news")
     tree = parse(page)
-    # Items that report no day follow the issues in a section of their own (tests/test_publication_dates.py).
+    # Items that report no day follow the issues in a section of their own (tests/content/test_news.py).
     cards = tree.xpath("//article//section[contains(@class,'epi-issue-card')][not(contains(@class,'epi-other-news'))]")
     assert len(cards) == len(CONTENT.issues)
     for card, issue in zip(cards, CONTENT.issues, strict=True):

@@ -42,10 +42,10 @@ def test_archive_lists_issues_newest_first_and_links_the_feeds(site, lang):
     tree = parse(page_path(site, lang, "news"))
     issues = tree.xpath("//section[contains(@class,'epi-issue-card')][not(contains(@class,'epi-other-news'))]/h2/@id")
     assert issues == ["issue-2020-q1"]  # the only quarter with news: the project's record holds no other
-    # The partnership reports no day: it belongs to no issue, and is listed after them (test_publication_dates.py).
+    # The partnership reports no day: it belongs to no issue, and is listed after them (tests/content/test_news.py).
     assert tree.xpath("//section[contains(@class,'epi-other-news')]//a/@href") == ["partnership/"]
     feeds = tree.xpath("//article//a[@type='application/rss+xml' or @type='application/atom+xml']/@href")
-    assert len(feeds) == 4  # the news, and the newsletter's issues (tests/test_newsletter_feeds.py)
+    assert len(feeds) == 4  # the news, and the newsletter's issues (tests/rendering/test_feeds_newsletter.py)
     base = SITE_URL + ("" if lang == "en" else f"{lang}/") + "news/"
     assert {urljoin(base, href) for href in feeds} == {base + "rss.xml", base + "atom.xml",
                                                        base + "newsletter.rss.xml", base + "newsletter.atom.xml"}
@@ -180,7 +180,7 @@ def test_untranslated_item_and_markup_in_a_title(scratch, tmp_path):
     h1 = tree.xpath("//article//h1")[0]
     assert h1.text_content() == '</title><script>alert(1)</script> Fish & Chips "quoted" 🐟 שלום'
     assert h1.get("lang") == "en"
-    # The title is in the page's JSON-LD block too, as inert data (tests/test_structured_data.py).
+    # The title is in the page's JSON-LD block too, as inert data (tests/rendering/test_structured_data.py).
     assert not tree.xpath("//script[not(@type='application/ld+json')][contains(., 'alert')]")
     assert tree.xpath("//title")[0].text_content().startswith("</title><script>alert(1)</script> Fish & Chips")
     notice = tree.xpath("//p[contains(@class,'epi-notice--translation')]")
