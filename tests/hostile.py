@@ -1,5 +1,5 @@
 """A hostile contributor's corpus, a build that bypasses only the check of unsafe content, and the
-invariants an HTML document must keep whatever a contributor wrote (issue 10).
+invariants an HTML document must keep whatever a contributor wrote.
 
 Every payload reaches for another host at evil.example, or runs alert(1): either would show in the
 built files if the build let it through.
@@ -269,7 +269,7 @@ def feed_violations(data: bytes) -> list[str]:
     return found
 
 
-# --- catalog strings (issue 19) ---------------------------------------------------------------
+# --- catalog strings ------------------------------------------------------------------------
 
 # What a translator's msgstr could carry beyond its words: line breaks that start a mail header of their
 # own, and a width on every placeholder; every other string also a tag whose name a narrower rule would

@@ -1,4 +1,4 @@
-"""Catalog mistakes a translator can make are refused with file, line and what to write (issue 10, part B)."""
+"""Catalog mistakes a translator can make are refused with file, line and what to write instead."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def test_a_plural_forms_header_that_is_not_the_languages_rule(scratch):
 
 @pytest.mark.parametrize("markup", ['<b>Startseite</b>', '<script>alert(1)</script>', 'Start&shy;seite',
                                     'Start<!-- x -->seite', '<img src=x onerror=alert(1)>', 'Start&#60;seite',
-                                    # a tag as browsers read one, whatever its name holds (issue 19)
+                                    # a tag as browsers read one, whatever its name holds
                                     'Start<x_y onfocus=alert(1)>', '<a:b onclick=x>', '</x_y>', '<?php ?>'])
 def test_markup_in_a_msgstr_whose_msgid_has_none(scratch, markup):
     line = edit(scratch / "locales/de.po", 'msgid "Home"\nmsgstr "Startseite"', f'msgid "Home"\nmsgstr "{markup}"')

@@ -1,5 +1,5 @@
 """The gettext catalogs: the template matches the strings that templates and code use, and every
-language's catalog is complete (issue 2)."""
+language's catalog is complete."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """content/fields.py: a value no code could compute with is refused where it is read, with one message.
 
-Each case is a value that once stopped the check or the build with a traceback (issue 19, section 5):
+Each case is a value that once stopped the check or the build with a traceback:
 NaN and infinity in a chart, a 400-digit integer, a negative part of a share chart (Pillow refused to
 draw it), a month or a day in the year 9999 (the month after it has no calendar). The message names
 the file and the line, and a mistake in one phase is reported once, not again by everything that

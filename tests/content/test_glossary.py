@@ -1,5 +1,5 @@
 """The glossary of key terms (content/glossary.yml): its own checks, and the warnings it gives
-where a translation does not use its language's term (issue 11, section 5)."""
+where a translation does not use its language's term."""
 
 from __future__ import annotations
 
@@ -149,7 +149,7 @@ def test_a_glossary_that_is_not_a_mapping_is_a_problem(scratch):
     assert any(p.file == "content/glossary.yml" and "'term-id:' entries" in p.message and p.fix for p in problems)
 
 
-# --- forms a language does not write (issue 16) ---------------------------------------------------
+# --- forms a language does not write ------------------------------------------------------------
 
 @pytest.mark.parametrize("term, lang, form", [
     ("technical-partner", "de", "Fachpartner"), ("policy-co-design", "ro", "co-proiectare"),

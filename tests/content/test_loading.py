@@ -1,5 +1,5 @@
 """Contributors' mistakes: each one gets a clear message naming the file, the line or field,
-and what to write instead (issues 3, 4 and 5). Nothing is built while a problem remains."""
+and what to write instead. Nothing is built while a problem remains."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Two dates that say what they mean (issue 16): a news item's ``date`` is the day of what it reports,
+"""Two dates that say what they mean: a news item's ``date`` is the day of what it reports,
 its ``published`` the day its text appeared on this website. The feeds, the schema.org data and the
 link previews give the second, in every language; the pages, the archive and the cards the first.
 

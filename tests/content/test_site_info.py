@@ -1,4 +1,4 @@
-"""Legal pages that name who (issue 16): the publisher block of content/site.yml, its rules, the table of
+"""Legal pages that name who: the publisher block of content/site.yml, its rules, the table of
 supervisory authorities, the deployment's refusal while the publisher is unconfirmed, and what the privacy
 notice, the accessibility statement, the status page and JSON-LD say in every language."""
 

@@ -1,4 +1,4 @@
-"""Breadcrumbs and the active section, in the built HTML of every language (issue 17).
+"""Breadcrumbs and the active section, in the built HTML of every language.
 
 Every page but the home page shows its trail (Home › Section › Page) as a <nav> with an ordered list,
 the current page marked aria-current="page", and carries the same trail as a schema.org BreadcrumbList;

@@ -1,4 +1,4 @@
-"""The build's shortcuts change how fast it is, never what it makes (issue 12's build-time target):
+"""The build's shortcuts change how fast it is, never what it makes:
 the theme's files listed and its templates compiled once for eight languages, generated pages
 handed over as HTML, and generated files written by a second thread."""
 

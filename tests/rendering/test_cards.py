@@ -1,4 +1,4 @@
-"""The card images and shareable infographics: size, language, every letter, no overflow, same bytes (issue 12)."""
+"""The card images and shareable infographics: size, language, every letter, no overflow, same bytes."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""News items, the quarterly newsletter, email editions and feeds in every language (issue 4)."""
+"""News items, the quarterly newsletter, email editions and feeds in every language."""
 
 from __future__ import annotations
 

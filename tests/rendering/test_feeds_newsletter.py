@@ -1,4 +1,4 @@
-"""The feeds of the quarterly newsletter itself: one entry per issue, in every language (issue 12)."""
+"""The feeds of the quarterly newsletter itself: one entry per issue, in every language."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Partners, timeline and Eurostat charts, generated from content/ in every language (issue 3)."""
+"""Partners, timeline and Eurostat charts, generated from content/ in every language."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Each language's own forms of a day and a quarter, from one table, in every kind of output (issue 16).
+"""Each language's own forms of a day and a quarter, from one table, in every kind of output.
 
 The expected texts are written out here by hand, as each language writes them (not computed with the
 code under test): English as used in the EU ("1 January 2020"), Italian "1° gennaio 2020", Polish

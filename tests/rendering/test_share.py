@@ -1,4 +1,4 @@
-"""Sharing without trackers: plain share links and the native Share button, in every language (issue 12)."""
+"""Sharing without trackers: plain share links and the native Share button, in every language."""
 
 from __future__ import annotations
 

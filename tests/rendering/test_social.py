@@ -1,4 +1,4 @@
-"""Link previews as the networks' crawlers read them: every indexable page of every language (issue 12)."""
+"""Link previews as the networks' crawlers read them: every indexable page of every language."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_every_indexable_page_has_the_complete_localised_preview(site):
 
 
 def test_the_card_address_follows_the_shared_convention(site):
-    """{language prefix}cards/{page key}.png: the JSON-LD of part B names the same files."""
+    """{language prefix}cards/{page key}.png: the JSON-LD names the same files (test_structured_data.py)."""
     for url, key in (("", "index"), ("sv/partners/riga/", "partners/riga"), ("de/news/2020-q1/", "news/2020-q1"),
                      ("pl/partners/", "partners/index"), ("lv/timeline/", "timeline/index")):
         doc = head(site / url / "index.html")

@@ -1,4 +1,4 @@
-"""Schema.org data (JSON-LD) in the built pages, as a search engine reads it, in every language (issue 12)."""
+"""Schema.org data (JSON-LD) in the built pages, as a search engine reads it, in every language."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Hostile contributor text (issue 10): refused by the check with file, line and what to write
+"""Hostile contributor text: refused by the check with file, line and what to write
 instead; and, with that check bypassed, inert in the built pages, feeds and email editions."""
 
 from __future__ import annotations
@@ -273,7 +273,7 @@ def test_too_many_directives_are_refused(scratch):
     assert found and found[0].file == "docs/contact.en.md" and found[0].category == UNSAFE
 
 
-# --- catalog strings are contributor text wherever they go (issue 19) ---------------------
+# --- catalog strings are contributor text wherever they go ------------------------------
 
 CATALOG_LANG = "de"
 

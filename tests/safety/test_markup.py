@@ -1,4 +1,4 @@
-"""The second wall (issue 10): the sanitiser, the placeholders of the generator's fragments, the
+"""The second wall, behind the check: the sanitiser, the placeholders of the generator's fragments, the
 limits that keep a build short, and the scanners the check reads contributor text with."""
 
 from __future__ import annotations

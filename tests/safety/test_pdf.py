@@ -1,4 +1,4 @@
-"""PDFs with active content, encrypted or unreadable ones are refused by the check and never published (issue 19 §3).
+"""PDFs with active content, encrypted or unreadable ones are refused by the check and never published.
 
 The test PDFs are made with pypdf, as an attacker's tool would make them.
 """

@@ -1,4 +1,4 @@
-"""Issue 19 §6: photos as editors upload them. What a phone puts in a photo beside the picture (GPS
+"""Photos as editors upload them. What a phone puts in a photo beside the picture (GPS
 position, serial number, author) never reaches the site, and no image is too large to build or read."""
 
 from __future__ import annotations

@@ -1,4 +1,6 @@
-"""Values, files and outputs a pull request can hold, refused by the check and inert behind it (issue 10, part B)."""
+"""safety/safe_text.py: text that looks harmless and is not. A hostile site value or catalog string, and
+invisible direction controls ("Trojan Source") written plainly, as YAML escapes, as character references
+or in file names, are refused by the check with their line, and inert or gone behind it."""
 
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ PAGES = ["", "goals/", "partners/", "partners/cluj-napoca/", "timeline/", "backg
          "news/2020-01-01-epi-starts/", "news/2020-q1/", "news/", "search/", "status/"]
 def assert_inert(page_file: Path, text: str) -> None:
     page = html.fromstring(page_file.read_bytes())
-    # JSON-LD blocks (issue 12) are data, not scripts: they must parse and hold no markup.
+    # JSON-LD blocks are data, not scripts: they must parse and hold no markup.
     assert not page.xpath("//script[not(@src)][not(@type='application/ld+json')][normalize-space()]"), page_file
     for block in page.xpath("//script[@type='application/ld+json']"):
         assert "<" not in block.text and json.loads(block.text), page_file

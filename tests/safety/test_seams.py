@@ -1,4 +1,4 @@
-"""Red team of the seams (issues 10, 11 and 12): contributor values that reach outputs another
+"""Red team of the seams: contributor values that reach outputs another
 engineer added — place names, the publisher, the glossary, titles and summaries in link previews,
 JSON-LD, share links, the news and newsletter feeds, the email editions, card and chart images,
 and CSV. Each test either proves a hole is closed (it failed before its fix) or that a seam holds.

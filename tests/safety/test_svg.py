@@ -1,4 +1,4 @@
-"""SVG files pass an allow-list of elements and attributes; nothing in one may name another file or host (issue 19 §3).
+"""SVG files pass an allow-list of elements and attributes; nothing in one may name another file or host.
 
 The check and the build share svg_problems (the build publishes only an SVG with none), so these cases try it
 directly; the last test builds the site with a refused SVG.

@@ -1,4 +1,4 @@
-"""Issue 19, parts 3 and 6: every URL field and every file type through the same gate, and what editors
+"""Every URL field and every file type through the same gate, and what editors
 upload (photos, PDFs, drawings, addresses in texts) checked as carefully as what they write."""
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ def _json_ld(page: Path) -> str:
     return "\n".join(block.text for block in tree.xpath("//script[@type='application/ld+json']"))
 
 
-# --- §3 one rule for every web-address field ---------------------------------------------------
+# --- one rule for every web-address field ------------------------------------------------------
 
 BAD_ADDRESSES = {
     "javascript": ("javascript:alert(document.domain)", "is not a web address"),
@@ -121,7 +121,7 @@ def test_a_news_items_image_outside_docs_is_never_published(scratch, tmp_path):
     assert not list(site.rglob("passwd"))
 
 
-# --- §6 mailto: links to one plain address ------------------------------------------------------
+# --- mailto: links to one plain address ---------------------------------------------------------
 
 SPY = "spy@evil.example"
 BAD_MAILTO = {
@@ -213,7 +213,7 @@ def test_the_build_drops_every_mailto_link_that_is_not_one_plain_address(scratch
             assert address.startswith("?subject=") or EMAIL.fullmatch(address), (output, href)
 
 
-# --- §6 personal data in a text: a warning ----------------------------------------------------
+# --- personal data in a text: a warning -------------------------------------------------------
 
 NEWS = "content/news/2020-01-01-epi-starts.en.md"
 PHONES = ["+46 13 123 45 67", "0761 234567", "0761234567", "+49 (0) 6074 12345", "013-12 34 56",

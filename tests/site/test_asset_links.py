@@ -1,5 +1,5 @@
-"""Links from news items and partner texts to files of docs/assets/ work in every language
-(issue 20): the check accepts exactly the links that resolve, the build points them at the file."""
+"""Links from news items and partner texts to files of docs/assets/ work in every language:
+the check accepts exactly the links that resolve, the build points them at the file."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The site as visitors meet it, in a real browser (Debian's Chromium), in every language (issue 6)."""
+"""The site as visitors meet it, in a real browser (Debian's Chromium), in every language."""
 
 from __future__ import annotations
 
@@ -223,7 +223,7 @@ def test_axe_finds_no_violation_at_200_percent_zoom(browser, server, lang):
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory):
     """A site whose texts tried to load images and styles from another host, built with the check
-    of unsafe content bypassed (issue 10): the build alone must keep the reader private."""
+    of unsafe content bypassed: the build alone must keep the reader private."""
     from conftest import copy_project
     from hostile import build_bypassing_the_check
 
@@ -322,7 +322,7 @@ MEASURE = """async () => {
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("width, height", [(1366, 900), (390, 844)])
 def test_prose_keeps_to_the_measure_in_the_sites_own_font(browser, server, lang, width, height):
-    """Issue 17: no paragraph of the main column is wider than 75 characters of its font (the element's
+    """No paragraph of the main column is wider than 75 characters of its font (the element's
     width over the font's average letter width), the text is set in the self-hosted Source Sans Pro,
     and the font comes from the site itself."""
     context = browser.new_context(viewport={"width": width, "height": height})
@@ -355,7 +355,7 @@ new PerformanceObserver(list => {
 @pytest.mark.parametrize("lang", ["en", "lv", "pl"])
 @pytest.mark.parametrize("width, height", [(1366, 900), (390, 844)])
 def test_the_page_does_not_move_when_a_late_font_arrives(browser, server, lang, width, height):
-    """Issue 17: the font arrives a second after the page and swaps in (font-display: swap); the fallback
+    """The font arrives a second after the page and swaps in (font-display: swap); the fallback
     face, the reader's Arial scaled to its metrics (assets/fonts/fonts.css), took the same room meanwhile."""
     context = browser.new_context(viewport={"width": width, "height": height})
     context.add_init_script(LAYOUT_SHIFT)

@@ -1,4 +1,4 @@
-"""A Content Security Policy on every page, and no violation of it in a real browser (issue 10, part B)."""
+"""A Content Security Policy on every page, and no violation of it in a real browser."""
 
 from __future__ import annotations
 

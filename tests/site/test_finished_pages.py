@@ -1,4 +1,4 @@
-"""Pages that look finished, in every language (issue 17): no section that says it is empty, issue
+"""Pages that look finished, in every language: no section that says it is empty, issue
 headings that are headings, and nothing addressed to editors on the pages readers see."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""One type system (issue 17): the vendored web fonts are tools/subset_font.py's output byte for byte, they
+"""One type system: the vendored web fonts are tools/subset_font.py's output byte for byte, they
 draw every character of every language's texts, and the stylesheets point at files that exist."""
 
 from __future__ import annotations

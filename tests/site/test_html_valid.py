@@ -1,4 +1,4 @@
-"""Every generated HTML page, email editions included, passes the Nu HTML Checker (issue 6)."""
+"""Every generated HTML page, email editions included, passes the Nu HTML Checker."""
 
 from __future__ import annotations
 

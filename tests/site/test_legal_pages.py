@@ -1,5 +1,5 @@
 """The privacy notice (GDPR Art. 13) and the accessibility statement (the EU model of Implementing
-Decision (EU) 2018/1523) carry every required element in every language (issue 11)."""
+Decision (EU) 2018/1523) carry every required element in every language."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """Every internal link and anchor of the built site resolves, in every language; every feed,
-sitemap and CSV file parses (issue 6)."""
+sitemap and CSV file parses."""
 
 from __future__ import annotations
 

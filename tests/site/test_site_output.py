@@ -1,4 +1,4 @@
-"""The built site, as readers and search engines meet it, in every language (issue 2)."""
+"""The built site, as readers and search engines meet it, in every language."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""True whenever it is read (issue 11): place names and area labels per language, figures as the
+"""True whenever it is read: place names and area labels per language, figures as the
 brochure gives them, the publisher the privacy notice names, and the EU emblem in email editions."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from epi_site.rendering.render import Formats
 PROJECT = load_project(ROOT)
 SITE_URL = "https://www.epi-project.com/"
 
-# Each language's standard form (issue 11, section 4); official body names stay as the brochure gives them.
+# Each language's standard form; official body names stay as the brochure gives them.
 CITIES = {
     "lv": {"riga": "Rīga", "cartagena": "Kartahena", "cluj-napoca": "Kluža-Napoka", "dietzenbach": "Dīcenbaha",
            "linkoping": "Linšēpinga", "lublin": "Ļubļina", "ravenna": "Ravenna"},
@@ -123,7 +123,7 @@ def test_the_unemployment_gap_is_in_percent_with_its_decimal(site, lang, expecte
     assert figures == [expected]
 
 
-# --- figures as the brochure gives them (issue 16) ------------------------------------
+# --- figures as the brochure gives them ---------------------------------------------
 
 # Each language's word for "percent", which says the 5.8 is relative, not percentage points.
 PERCENT = {"en": "percent", "sv": "procent", "ro": "la sută", "it": "per cento", "es": "porcentaje",
@@ -379,9 +379,9 @@ def test_the_archive_says_it_is_composed_from_news_items(site, lang):
                      "It does not show whether any issue was sent by email at the time.") in paragraphs
 
 
-# --- a news item's summary is not its first sentence again (issue 16) -----------------------
+# --- a news item's summary is not its first sentence again --------------------------------
 
-# The start item's summaries and first sentences as they were before issue 16: the page showed each twice.
+# The start item's summaries and first sentences as they once were: the page showed each twice.
 REPEATED = {
     "en": ("EPI began on 1 January 2020 and was planned to end on 30 June 2022. Over 30 months, seven cities were to work.",
            "The European Pact for Integration (EPI) began on 1 January 2020 and was planned to end on 30 June 2022."),
