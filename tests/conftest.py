@@ -37,6 +37,13 @@ def check(root: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+def problems_of(output: str, file: str) -> list[str]:
+    """The problems (not the warnings) the check's output lists for ``file``, each with its "What to do:" line:
+    a test that plants several mistakes in one scratch copy still sees which file each message is about."""
+    listed = output.split("\nFix the ")[0]
+    return [entry for entry in listed.split("\n- ")[1:] if entry.startswith(file + ":")]
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site built from the repository, exactly as the README's build command makes it."""
