@@ -44,6 +44,14 @@ def problems_of(output: str, file: str) -> list[str]:
     return [entry for entry in listed.split("\n- ")[1:] if entry.startswith(file + ":")]
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items) -> None:
+    # A test that asks for Chromium is a browser test, marked or not: `-m "not browser"` leaves it out.
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site built from the repository, exactly as the README's build command makes it."""
