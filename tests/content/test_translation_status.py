@@ -33,6 +33,7 @@ def _mark(root, files):
                           capture_output=True, text=True, cwd=root)
 
 
+@pytest.mark.slow
 def test_outdated_translations_say_so_until_marked_up_to_date(scratch, tmp_path):
     for source in TEXTS:
         path = scratch / source
