@@ -31,6 +31,27 @@ def build(root: Path, site: Path, *, strict: bool = True) -> subprocess.Complete
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
+def check(root: Path, *args: str) -> subprocess.CompletedProcess:
+    """The check, as contributors run it, without the translation status it prints on success."""
+    return subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(root), "--no-status", *args],
+                          capture_output=True, text=True)
+
+
+def problems_of(output: str, file: str) -> list[str]:
+    """The problems (not the warnings) the check's output lists for ``file``, each with its "What to do:" line:
+    a test that plants several mistakes in one scratch copy still sees which file each message is about."""
+    listed = output.split("\nFix the ")[0]
+    return [entry for entry in listed.split("\n- ")[1:] if entry.startswith(file + ":")]
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items) -> None:
+    # A test that asks for Chromium is a browser test, marked or not: `-m "not browser"` leaves it out.
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The site built from the repository, exactly as the README's build command makes it."""

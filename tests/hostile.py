@@ -1,5 +1,5 @@
 """A hostile contributor's corpus, a build that bypasses only the check of unsafe content, and the
-invariants an HTML document must keep whatever a contributor wrote (issue 10).
+invariants an HTML document must keep whatever a contributor wrote.
 
 Every payload reaches for another host at evil.example, or runs alert(1): either would show in the
 built files if the build let it through.
@@ -7,12 +7,17 @@ built files if the build let it through.
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.etree
 import lxml.html
+from pypdf import PdfWriter
 
 from conftest import copy_project
 from epi_site.content import loading
@@ -152,6 +157,42 @@ def build_bypassing_the_check(root: Path, site: Path) -> None:
         build(config)
 
 
+def build_unchecked(root: Path, site: Path) -> subprocess.CompletedProcess:
+    """Build with every problem of the check ignored, to see what the build alone lets through."""
+    code = (
+        "import sys\n"
+        "from epi_site import problems\nfrom epi_site.content import loading\n"
+        "import epi_site.site_state as state\n"
+        "real = loading.load_content\n"
+        "def unchecked(project, *a, **k):\n"
+        "    quiet = problems.Problems()\n"
+        "    original_add = problems.Problems.add\n"
+        "    problems.Problems.add = lambda self, *a, **k: None\n"
+        "    try:\n"
+        "        return real(project, *a, **k)[0], quiet\n"
+        "    finally:\n"
+        "        problems.Problems.add = original_add\n"
+        "state.load_content = unchecked\n"
+        "from mkdocs.__main__ import cli\n"
+        f"sys.argv = ['mkdocs', 'build', '-q', '-f', {str(root / 'mkdocs.yml')!r}, '-d', {str(site)!r}]\n"
+        "cli()\n")
+    return subprocess.run([sys.executable, "-P", "-c", code], capture_output=True, text=True, cwd=root,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+
+
+def make_pdf(plant=None, password: str | None = None) -> bytes:
+    """A one-page PDF as an attacker's tool would make it: ``plant`` adds the active content."""
+    writer = PdfWriter()
+    writer.add_blank_page(72, 72)
+    if plant:
+        plant(writer)
+    if password:
+        writer.encrypt(password)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
 def hostile_project(target: Path) -> tuple[Path, dict]:
     root = copy_project(target)
     lines = {kind: add_payloads(root, file) for kind, (file, _) in TEXTS.items()}
@@ -228,7 +269,7 @@ def feed_violations(data: bytes) -> list[str]:
     return found
 
 
-# --- catalog strings (issue 19) ---------------------------------------------------------------
+# --- catalog strings ------------------------------------------------------------------------
 
 # What a translator's msgstr could carry beyond its words: line breaks that start a mail header of their
 # own, and a width on every placeholder; every other string also a tag whose name a narrower rule would

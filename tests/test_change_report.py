@@ -1,4 +1,4 @@
-"""``python3 tools/dev.py changes``: what a change does to the site, as readers see it (issue 20).
+"""``python3 tools/dev.py changes``: what a change does to the site, as readers see it.
 
 The comparison is tried on small hand-made sites; the command once on a scratch repository with real
 commits, built on both sides."""

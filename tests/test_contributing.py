@@ -1,5 +1,5 @@
 """Every instruction of CONTRIBUTING.md is exercised: its examples pass the check, its example
-mistakes produce exactly the messages it shows, and its commands exist (issue 5)."""
+mistakes produce exactly the messages it shows, and its commands exist, so the guide cannot drift from the code."""
 
 from __future__ import annotations
 

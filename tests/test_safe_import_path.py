@@ -108,7 +108,7 @@ UNSAFE = re.compile(r"\[sys\.executable, (?!\"-P\")")
 
 def test_every_interpreter_a_test_or_tool_starts_has_a_safe_path():
     started = []
-    for path in [*sorted((ROOT / "tests").glob("*.py")), *sorted((ROOT / "tools").glob("*.py"))]:
+    for path in [*sorted((ROOT / "tests").rglob("*.py")), *sorted((ROOT / "tools").glob("*.py"))]:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if UNSAFE.search(line):
                 started.append(f"{path.name}:{number}")

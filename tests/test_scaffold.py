@@ -1,4 +1,4 @@
-"""``python3 tools/dev.py new …`` writes English files that pass the check and build (issue 20)."""
+"""``python3 tools/dev.py new …`` writes English files that pass the check and build."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """``python3 tools/dev.py todo LANG``: a translator's work list, driven on a scratch repository with
-real commits (issue 20)."""
+real commits."""
 
 from __future__ import annotations
 

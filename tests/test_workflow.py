@@ -1,5 +1,5 @@
 """The communication officers' workflow: the check command, translation status, reproducible
-builds and the CI workflow (issue 5)."""
+builds and the CI workflow."""
 
 from __future__ import annotations
 
