@@ -8,7 +8,7 @@
     python3 tools/dev.py todo sv          what Swedish lacks or has let fall behind, with the English's changes
                                           (--markdown: the same list for an issue or a pull request)
     python3 tools/dev.py test             run the whole test suite
-    python3 tools/dev.py test --fast      the everyday loop: no browser, no slow tests (about 2 minutes)
+    python3 tools/dev.py test --fast      the everyday loop: no browser, no slow tests (about 7 minutes)
     python3 tools/dev.py changes          what this branch changes on the site, per language, as readers see it
                                           (pages, feeds, images, translations; BASE: another branch or commit;
                                           --markdown: the same report for a pull request; --json: its data)
