@@ -9,7 +9,7 @@ import pytest
 
 from conftest import ROOT
 from epi_site import check
-from epi_site.content.glossary import load_glossary, normalise as _normal
+from epi_site.content.glossary import load_glossary, comparable as _normal
 from epi_site.content.loading import load_content
 from epi_site.problems import Problems
 from epi_site.project import load_project

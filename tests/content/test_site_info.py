@@ -16,7 +16,7 @@ import yaml
 from lxml import html
 
 from conftest import LANGUAGES, ROOT, build, page_path
-from epi_site.content.i18n import translations
+from epi_site.content.i18n import interface_catalog
 from epi_site.content.loading import load_content
 from epi_site.content.partners import _COUNTRIES
 from epi_site.content.site_info import AUTHORITIES, authority_for
@@ -264,7 +264,7 @@ def test_only_the_deployment_runs_the_gate():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_privacy_notice_names_controller_dpo_and_authority(site, lang):
-    t = translations(PROJECT, lang).gettext
+    t = interface_catalog(PROJECT, lang).gettext
     body = parse(page_path(site, lang, "privacy")).xpath("//article")[0]
     facts = body.xpath(".//dl[contains(@class, 'epi-publisher')]")[0]
     pairs = dict(zip((text_of(d) for d in facts.xpath("dt")), (text_of(d) for d in facts.xpath("dd")), strict=True))
@@ -294,7 +294,7 @@ def test_the_accessibility_statement_gives_the_reply_time_and_where_the_data_is(
     body = parse(page_path(site, lang, "accessibility")).xpath("//article")[0]
     reply = body.xpath(".//p[contains(@class, 'epi-feedback-time')]")
     assert len(reply) == 1 and "10" in text_of(reply[0])
-    t = translations(PROJECT, lang)
+    t = interface_catalog(PROJECT, lang)
     assert text_of(reply[0]) == t.ngettext("We answer within %(num)s working day of receiving your message.",
                                            "We answer within %(num)s working days of receiving your message.",
                                            10) % {"num": "10"}
@@ -326,12 +326,12 @@ def test_the_status_page_lists_the_open_decisions(site, lang):
     assert [item.xpath("string(code)") for item in items] == [
         f"content/site.yml:{d.line}" for d in content.site.publisher.decisions]
     heading = page.xpath("//h2[@id='open-decisions']")[0]
-    assert text_of(heading) == translations(PROJECT, lang).gettext("Decisions only the partnership can take")
+    assert text_of(heading) == interface_catalog(PROJECT, lang).gettext("Decisions only the partnership can take")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_json_ld_names_the_same_publisher_as_the_notice(site, lang):
-    t = translations(PROJECT, lang).gettext
+    t = interface_catalog(PROJECT, lang).gettext
     facts = parse(page_path(site, lang, "privacy")).xpath("//dl[contains(@class, 'epi-publisher')]")[0]
     pairs = dict(zip((text_of(d) for d in facts.xpath("dt")), (text_of(d) for d in facts.xpath("dd")), strict=True))
     graph = json.loads(parse(page_path(site, lang)).xpath("//script[@type='application/ld+json']")[0].text)["@graph"]
@@ -347,7 +347,7 @@ def test_a_confirmed_publisher_is_published_as_given(scratch, tmp_path):
     result = build(scratch, out)
     assert result.returncode == 0, result.stderr[-2000:]
     body = parse(page_path(out, "de", "privacy")).xpath("//article")[0]
-    t = translations(PROJECT, "de").gettext
+    t = interface_catalog(PROJECT, "de").gettext
     facts = body.xpath(".//dl[contains(@class, 'epi-publisher')]")[0]
     pairs = dict(zip((text_of(d) for d in facts.xpath("dt")), facts.xpath("dd"), strict=True))
     assert text_of(pairs[t("Controller")]) == "Example Association"

@@ -14,7 +14,7 @@ import pytest
 from lxml import html
 
 from conftest import LANGUAGES, ROOT, page_path
-from epi_site.content.i18n import translations
+from epi_site.content.i18n import interface_catalog
 from epi_site.content.loading import load_content
 from epi_site.content.page_kinds import SECTION_PAGES, generated_pages
 from epi_site.project import load_project
@@ -54,7 +54,7 @@ def trail_of(tree):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_kind_shows_its_trail_with_the_current_page_marked(site, lang):
-    gettext = translations(PROJECT, lang).gettext
+    gettext = interface_catalog(PROJECT, lang).gettext
     for key, section in KINDS.items():
         tree = parse(site, lang, key)
         items = trail_of(tree)

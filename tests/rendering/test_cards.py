@@ -20,7 +20,7 @@ from epi_site.rendering.canvas import WHITE, png
 from epi_site.rendering.cards import HEIGHT, SAFE, TITLE_BOX, WIDTH, CardSpec, card_png, draw_card, layout
 from epi_site.rendering import image_cache
 from epi_site.rendering.image_cache import Drawing, ImageCache
-from epi_site.rendering.raster_text import FONT_DIR, WEIGHTS, clean, has_glyph
+from epi_site.rendering.raster_text import FONT_DIR, WEIGHTS, drawable, has_glyph
 
 CHARTS = ("immigration-2018", "non-eu-residents", "unemployment-2019", "unemployment-gap-2018")
 FUNDED = {"en": "Funded by the European Union", "lv": "Finansē Eiropas Savienība", "ro": "Finanțat de Uniunea Europeană",
@@ -113,7 +113,7 @@ def test_every_title_of_the_site_is_drawn_letter_for_letter(site):
         doc = html.fromstring(page.read_bytes())
         for title in doc.xpath("//head/meta[@property='og:title']/@content"):
             text = " ".join(unicodedata.normalize("NFC", title).split())
-            assert clean(text, "bold") == text, page
+            assert drawable(text, "bold") == text, page
             assert _notdef_free("bold", text), page
 
 

@@ -6,7 +6,7 @@ import pytest
 from lxml import html
 
 from conftest import LANGUAGES, ROOT, page_path
-from epi_site.content.i18n import translations
+from epi_site.content.i18n import interface_catalog
 from epi_site.project import load_project
 
 PROJECT = load_project(ROOT)
@@ -21,7 +21,7 @@ def _editions(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_lockup_comes_first_then_the_wordmark_on_a_gold_rule(site, lang):
-    t = translations(PROJECT, lang)
+    t = interface_catalog(PROJECT, lang)
     for path in _editions(site, lang):
         tree = html.fromstring(path.read_bytes())
         order = [el for el in tree.iter() if el.tag in ("img", "h1") or el.get("class") == "wordmark-cell"]
@@ -47,7 +47,7 @@ def test_every_style_is_inline_and_nothing_is_fetched_but_the_emblem(site, lang)
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_browser_link_one_button_per_item_and_an_address_that_never_breaks(site, lang):
-    t = translations(PROJECT, lang)
+    t = interface_catalog(PROJECT, lang)
     for path in _editions(site, lang):
         tree = html.fromstring(path.read_bytes())
         browser = tree.xpath("//p[@class='browser']/a")[0]

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree, html
 
 from conftest import LANGUAGES, ROOT, html_pages, page_path
-from epi_site.content.i18n import translations
+from epi_site.content.i18n import interface_catalog
 from epi_site.content.loading import load_content
 from epi_site.content.news import NewsItem, NewsText
 from epi_site.content.newsletter import compose_issues
@@ -39,7 +39,7 @@ def local(site, url):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_newsletter_feeds_parse_and_hold_one_entry_per_issue(site, lang):
     folder = site / ("" if lang == "en" else lang) / "news"
-    gettext = translations(PROJECT, lang).gettext
+    gettext = interface_catalog(PROJECT, lang).gettext
     for name, kind in (("newsletter.rss.xml", "rss"), ("newsletter.atom.xml", "atom")):
         raw = (folder / name).read_bytes()
         root = etree.fromstring(raw)
@@ -84,7 +84,7 @@ def test_newsletter_feeds_parse_and_hold_one_entry_per_issue(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_advertises_the_newsletter_feeds_with_translated_titles(site, lang):
-    gettext = translations(PROJECT, lang).gettext
+    gettext = interface_catalog(PROJECT, lang).gettext
     expected = {
         (prefix(lang) + "news/newsletter.rss.xml", "application/rss+xml",
          gettext("Quarterly newsletter of the European Pact for Integration (RSS)")),
@@ -107,7 +107,7 @@ def test_every_page_advertises_the_newsletter_feeds_with_translated_titles(site,
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_archive_links_the_newsletter_feeds_visibly(site, lang):
-    gettext = translations(PROJECT, lang).gettext
+    gettext = interface_catalog(PROJECT, lang).gettext
     tree = html.fromstring(page_path(site, lang, "news").read_bytes())
     base = prefix(lang) + "news/"
     links = tree.xpath("//article//a[contains(@href, 'newsletter.')]")
@@ -150,7 +150,7 @@ def _words(text: str) -> str:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_issue_says_in_every_edition_that_this_site_compiled_it(site, lang):
     """The note is the generator's, in the reader's language: the page, both email editions and the feed entry."""
-    note = translations(PROJECT, lang).gettext(NOTE)
+    note = interface_catalog(PROJECT, lang).gettext(NOTE)
     assert lang == "en" or note != NOTE, "the note is translated"
     folder = site / ("" if lang == "en" else lang) / "news"
     for issue in CONTENT.issues:

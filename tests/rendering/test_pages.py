@@ -10,7 +10,7 @@ import pytest
 from lxml import html
 
 from conftest import LANGUAGES, ROOT, page_path
-from epi_site.content.i18n import translations
+from epi_site.content.i18n import interface_catalog
 from epi_site.project import load_project
 from epi_site.rendering.render import Formats
 
@@ -124,7 +124,7 @@ def test_the_404_page_helps_in_every_language(site):
     assert [li.get("lang") for li in items] == [code for code in LANGUAGES if code != "en"]
     for li in items:
         code = li.get("lang")
-        gettext = translations(project, code).gettext
+        gettext = interface_catalog(project, code).gettext
         link = li.xpath(".//a")[0]
         assert link.get("hreflang") == code and link.get("href").rstrip("/").endswith(f"/{code}")
         assert li.xpath("string(span)") == gettext("Page not found") != "Page not found"

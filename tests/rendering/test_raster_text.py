@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from epi_site.rendering.raster_text import NBSP, balance, clean, fit, font, wrap
+from epi_site.rendering.raster_text import NBSP, balance, drawable, fit, font, wrap
 
 WORDS = st.lists(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüąęłńśźżāēīū", min_size=1, max_size=12),
                  min_size=1, max_size=40)
@@ -40,7 +40,7 @@ def test_a_lone_last_word_gets_company():
 
 
 def test_a_no_break_space_survives_cleaning_and_is_never_a_line_end():
-    text = clean(f"sākās 2020.{NBSP}gada 1.\u202fjanvārī", "bold")
+    text = drawable(f"sākās 2020.{NBSP}gada 1.\u202fjanvārī", "bold")
     assert text == f"sākās 2020.{NBSP}gada 1.{NBSP}janvārī"
     for width in range(200, 900, 25):
         for line in fit(text, "bold", width, 2000, range(60, 59, -1), max_lines=10).lines:
@@ -48,4 +48,4 @@ def test_a_no_break_space_survives_cleaning_and_is_never_a_line_end():
 
 
 def test_no_break_spaces_at_a_words_edge_or_in_a_row_are_one_or_none():
-    assert clean(f"{NBSP}a{NBSP}{NBSP}b {NBSP} c{NBSP}", "regular") == f"a{NBSP}b c"
+    assert drawable(f"{NBSP}a{NBSP}{NBSP}b {NBSP} c{NBSP}", "regular") == f"a{NBSP}b c"

@@ -15,7 +15,7 @@ from lxml import html
 
 from conftest import LANGUAGES, ROOT, copy_project, page_path
 from hostile import build_bypassing_the_check
-from epi_site.content.i18n import translations
+from epi_site.content.i18n import interface_catalog
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
 
@@ -39,7 +39,7 @@ def share_block(page: Path):
 
 def check_links(tree, block, lang: str, title: str) -> None:
     url = tree.xpath("//link[@rel='canonical']/@href")[0]
-    gettext = translations(PROJECT, lang).gettext
+    gettext = interface_catalog(PROJECT, lang).gettext
     links = block.xpath(".//a")
     assert len(links) == 4
     hosts = []

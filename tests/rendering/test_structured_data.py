@@ -10,7 +10,7 @@ from lxml import html
 
 from conftest import LANGUAGES, ROOT, html_pages, page_path
 from hostile import build_bypassing_the_check
-from epi_site.content.i18n import translations
+from epi_site.content.i18n import interface_catalog
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
 from epi_site.rendering.visibility import funding_line
@@ -157,7 +157,7 @@ def test_news_items_are_news_articles_with_their_contents_facts(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_newsletter_issues_are_publication_issues_of_the_newsletter(site, lang):
-    gettext = translations(PROJECT, lang).gettext
+    gettext = interface_catalog(PROJECT, lang).gettext
     for issue in CONTENT.issues:
         key = f"news/{issue.key}"
         page = page_path(site, lang, key)

@@ -9,7 +9,7 @@ import pytest
 from lxml import html
 
 from conftest import LANGUAGES, ROOT, html_pages, page_path
-from epi_site.content.i18n import translations
+from epi_site.content.i18n import interface_catalog
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
 from epi_site.rendering.render import Formats
@@ -28,7 +28,7 @@ def words(element):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_partner_is_grouped_with_its_country_only_where_there_are_others(site, lang):
-    gettext = translations(PROJECT, lang).gettext
+    gettext = interface_catalog(PROJECT, lang).gettext
     fmt = Formats(lang)
     alone = 0
     for partner in CONTENT.partners:
@@ -53,7 +53,7 @@ def test_a_partner_is_grouped_with_its_country_only_where_there_are_others(site,
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_archive_names_each_issue_in_a_heading_and_links_it_once(site, lang):
     fmt = Formats(lang)
-    gettext = translations(PROJECT, lang).gettext
+    gettext = interface_catalog(PROJECT, lang).gettext
     page = page_path(site, lang, "news")
     tree = parse(page)
     # Items that report no day follow the issues in a section of their own (tests/content/test_news.py).

@@ -14,7 +14,7 @@ from lxml import html
 from conftest import LANGUAGES, ROOT, page_path
 from epi_site.content.directives import Directive
 from epi_site.content.loading import load_content
-from epi_site.content.i18n import translations
+from epi_site.content.i18n import interface_catalog
 from epi_site.project import load_project
 from epi_site.rendering.generation import Generation
 from epi_site.rendering.language import Language
@@ -289,7 +289,7 @@ def test_the_publisher_directive_renders_in_every_language(lang):
     generation = Generation(content, Language.of(content.project, lang))
     rendered = generation.directive(Directive("publisher", None, 1), "privacy", "publisher-1")
     block = html.fragment_fromstring(rendered, create_parent="div").xpath("dl")[0]
-    t = translations(PROJECT, lang)
+    t = interface_catalog(PROJECT, lang)
     facts = dict(zip((text_of(d) for d in block.xpath("dt")), block.xpath("dd"), strict=True))
     labels = ["Controller", "Postal address", "Country", "Contact", "Data protection officer"]
     assert list(facts) == [t.gettext(label) for label in labels]
@@ -305,7 +305,7 @@ def test_the_publisher_directive_renders_in_every_language(lang):
 def test_every_privacy_notice_renders_the_publisher_in_its_language(site):
     """[[publisher]] stands alone on a line of each privacy page, in every language."""
     for lang in LANGUAGES:
-        t = translations(PROJECT, lang)
+        t = interface_catalog(PROJECT, lang)
         blocks = parse(page_path(site, lang, "privacy")).xpath("//article//dl[contains(@class, 'epi-publisher')]")
         assert len(blocks) == 1, lang
         facts = dict(zip((text_of(d) for d in blocks[0].xpath("dt")), (text_of(d) for d in blocks[0].xpath("dd")), strict=True))
@@ -327,7 +327,7 @@ def test_the_english_privacy_notice_names_the_publisher(site):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_email_editions_show_the_emblem_and_funded_by(site, lang):
-    t = translations(PROJECT, lang)
+    t = interface_catalog(PROJECT, lang)
     prefix = "" if lang == "en" else f"{lang}/"
     editions = sorted((site / prefix / "news").glob("*/email.html"))
     assert editions
@@ -353,7 +353,7 @@ def test_email_editions_show_the_emblem_and_funded_by(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_timeline_speaks_of_the_past_and_of_what_is_indicative(site, lang):
-    t = translations(PROJECT, lang)
+    t = interface_catalog(PROJECT, lang)
     fmt_date = Formats(lang).date
     tree = parse(page_path(site, lang, "timeline"))
     article = text_of(tree.xpath("//article")[0])
@@ -372,7 +372,7 @@ def test_the_timeline_speaks_of_the_past_and_of_what_is_indicative(site, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_archive_says_it_is_composed_from_news_items(site, lang):
-    t = translations(PROJECT, lang)
+    t = interface_catalog(PROJECT, lang)
     tree = parse(page_path(site, lang, "news"))
     paragraphs = [text_of(p) for p in tree.xpath("//article//p")]
     assert t.gettext("This archive is composed by this website from its news items, one issue per calendar quarter. "

@@ -16,11 +16,11 @@ from ..safety.urls import is_local
 from ..problems import Problems
 from ..project import Project
 from .sources import rel
-from .texts import read_markdown, text_sets
+from .texts import read_markdown, read_text_sets
 from .translations import TextSet
 
 FIELDS = ("title", "description", "template", "translated_from", "hide", "search")
-TEMPLATES = ("home.html",)
+PAGE_TEMPLATES = ("home.html",)
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.*)")
 _HEADING_ID = re.compile(r"\{\s*#([\w-]+)\s*\}")
@@ -57,7 +57,7 @@ def _anchor(heading: str) -> str:
 
 def load_docs(project: Project, problems: Problems) -> dict[str, DocPage]:
     pages = {}
-    for key, text_set in text_sets(project, project.docs_dir, "page", problems).items():
+    for key, text_set in read_text_sets(project, project.docs_dir, "page", problems).items():
         page = DocPage(key, text_set)
         for lang, path in text_set.files.items():
             meta, body, first = read_markdown(path, project, problems)
@@ -87,9 +87,9 @@ def check_docs(project: Project, pages: dict[str, DocPage], charts: set[str], ge
             entry.text("title", example="The page's title")
             entry.text("description", example="One sentence for search engines and link previews")
             template = page.meta[lang].get("template")
-            if template is not None and template not in TEMPLATES:
+            if template is not None and template not in PAGE_TEMPLATES:
                 entry.problem("template", f"there is no template '{template}'",
-                              f"write one of: {', '.join(TEMPLATES)}, or leave the line out")
+                              f"write one of: {', '.join(PAGE_TEMPLATES)}, or leave the line out")
             body, first = page.bodies[lang], page.first_lines[lang]
             for directive in directives.find(body, first):
                 found = directives.problem_of(directive, charts)

@@ -29,7 +29,7 @@ _WILDCARD = re.compile(r"(?<=[^\s*])\*+(?=\s|$)")  # a run of '*' that ends a wo
 _MISPLACED = re.compile(r"\*(?!\**(?:\s|$))|(?:^|\s)\*")  # '*' inside or at the start of a word
 
 
-def normalise(text: str) -> str:
+def comparable(text: str) -> str:
     """Text as the glossary compares it: one Unicode form, no case, no soft hyphen, single spaces."""
     text = unicodedata.normalize("NFC", text).casefold().replace("\u00ad", "")
     return " ".join(text.split())
@@ -42,7 +42,7 @@ def _pattern(form: str, *, case: bool = False) -> re.Pattern:
     # letter. Two wildcards in one word ('a*a*a*b') made the pattern backtrack exponentially on
     # a long word, and the check hung: a word-final \w* is followed by a space or the form's end,
     # which \w cannot match, so each match attempt stays linear. The check refuses such forms.
-    form = " ".join(unicodedata.normalize("NFC", form).split()) if case else normalise(form)
+    form = " ".join(unicodedata.normalize("NFC", form).split()) if case else comparable(form)
     parts = [re.escape(part) for part in _WILDCARD.split(form)]
     body = r"\w*".join(parts).replace(r"\ ", r"\s+")
     return re.compile(rf"(?<![\w-]){body}(?![\w-])")
@@ -186,7 +186,7 @@ def _rendering(tid, lang: str, entry, line: int | None, problems: Problems) -> t
 
 
 def _markdown_text(path: Path) -> str:
-    return normalise(_MARK.sub("", path.read_text(encoding="utf-8-sig")))
+    return comparable(_MARK.sub("", path.read_text(encoding="utf-8-sig")))
 
 
 def _strings(value) -> list[str]:
@@ -246,13 +246,13 @@ def check_terms(project: Project, terms: list[Term], texts: list[TextSet], label
         english_data = files.data.get(default)
         if not isinstance(english_data, dict):
             continue
-        english_units = {where: normalise(" ".join(_strings(v))) for where, _, v in _label_units(english_data)}
+        english_units = {where: comparable(" ".join(_strings(v))) for where, _, v in _label_units(english_data)}
         for lang, data in sorted(files.data.items()):
             if lang == default or not isinstance(data, dict):
                 continue
             for where, key, value in _label_units(data):
                 english = english_units.get(where, "")
-                translation = normalise(" ".join(_strings(value)))
+                translation = comparable(" ".join(_strings(value)))
                 for term in terms:
                     if term.in_english(english) and lang in term.renderings \
                             and not term.renderings[lang].used_in(translation):

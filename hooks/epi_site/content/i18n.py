@@ -64,7 +64,7 @@ def _compiled(path: str, mtime: float, lang: str) -> Translations:
     return Translations(buffer, domain="messages")
 
 
-def translations(project: Project, lang: str) -> NullTranslations:
+def interface_catalog(project: Project, lang: str) -> NullTranslations:
     """The gettext translations of one language (English returns the msgids)."""
     if lang == project.default_language:
         return NullTranslations()

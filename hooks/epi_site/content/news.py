@@ -21,7 +21,7 @@ from ..safety.safe_text import clean, one_line
 from ..safety.urls import is_plain_path
 from ..project import Project
 from .sources import rel
-from .texts import read_markdown, text_sets
+from .texts import read_markdown, read_text_sets
 from .translations import TextSet, in_language
 
 SOURCE_FIELDS = ("title", "date", "published", "summary", "image", "image_alt", "partners", "phase")
@@ -118,7 +118,7 @@ def load_news(project: Project, problems: Problems, folder: Path | None = None,
     today = today or current_day()  # the clock, read once per load
     items: list[NewsItem] = []
     by_slug: dict[str, str] = {}
-    for key, text_set in text_sets(project, folder, "news", problems).items():
+    for key, text_set in read_text_sets(project, folder, "news", problems).items():
         source_path = text_set.files.get(project.default_language)
         if source_path is None:
             continue

@@ -14,7 +14,7 @@ from .news import NewsItem
 from ..problems import Problems
 from ..project import Project
 from .sources import rel
-from .texts import read_markdown, text_sets
+from .texts import read_markdown, read_text_sets
 from .translations import TextSet
 
 _KEY = re.compile(r"^(\d{4})-q([1-4])$")
@@ -78,7 +78,7 @@ def compose_issues(project: Project, items: list[NewsItem], problems: Problems) 
 
 def load_intros(project: Project, problems: Problems) -> dict[str, tuple[dict, TextSet]]:
     result = {}
-    for key, text_set in text_sets(project, project.content_dir / "newsletter", "newsletter", problems).items():
+    for key, text_set in read_text_sets(project, project.content_dir / "newsletter", "newsletter", problems).items():
         some = next(iter(text_set.files.values()))
         if not _KEY.match(key):
             problems.add(rel(some, project.root), f"'{key}' does not name a quarter",

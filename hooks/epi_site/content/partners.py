@@ -11,7 +11,7 @@ from ..problems import Problems
 from ..project import Project
 from ..safety.urls import is_plain_path
 from .sources import read_yaml, rel
-from .texts import read_markdown, text_sets
+from .texts import read_markdown, read_text_sets
 from .translations import TextSet, in_language
 
 ROLES = ("coordinator", "co-coordinator", "city", "technical-partner")
@@ -58,7 +58,7 @@ def load_partners(project: Project, problems: Problems) -> tuple[list[Partner], 
     by each page that names the partner)."""
     file = "content/partners.yml"
     data = read_yaml(project.content_dir / "partners.yml", project.root, problems)
-    sets = text_sets(project, project.content_dir / "partners", "partner", problems)
+    sets = read_text_sets(project, project.content_dir / "partners", "partner", problems)
     partners: list[Partner] = []
     seen: dict[str, int | None] = {}
     for index, raw in enumerate(list_of(data, file, problems, "partners")):

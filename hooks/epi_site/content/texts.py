@@ -10,7 +10,7 @@ from .sources import language_of, read_text, rel, split_front_matter
 from .translations import TextSet
 
 
-def text_sets(project: Project, folder: Path, kind: str, problems: Problems, ext: str = "md") -> dict[str, TextSet]:
+def read_text_sets(project: Project, folder: Path, kind: str, problems: Problems, ext: str = "md") -> dict[str, TextSet]:
     """Group ``folder/**/name.<lang>.<ext>`` by name; report files with a wrong suffix."""
     sets: dict[str, TextSet] = {}
     if not folder.is_dir():

@@ -21,7 +21,7 @@ class Row:
     unmarked: tuple = ()  # languages whose new translation records no English text yet
 
 
-def text_sets(content: Content) -> list[TextSet]:
+def every_text_set(content: Content) -> list[TextSet]:
     sets = [page.text_set for page in content.docs.values()]
     sets += [item.text_set for item in content.news if item.text_set]
     sets += [partner.text_set for partner in content.partners if partner.text_set]
@@ -36,7 +36,7 @@ def status_rows(content: Content) -> list[Row]:
     project = content.project
     default = project.default_language
     rows = []
-    for text_set in text_sets(content):
+    for text_set in every_text_set(content):
         source = text_set.files.get(default)
         if source is None:
             continue

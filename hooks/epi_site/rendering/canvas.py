@@ -16,7 +16,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw
 
 from .emblem import BLUE as EU_BLUE, GOLD, emblem_image
-from .raster_text import clean, fit, font
+from .raster_text import drawable, fit, font
 
 WHITE = (255, 255, 255)
 EPI_BLUE = (11, 61, 145)  # --epi-blue in overrides/assets/epi.css
@@ -123,7 +123,7 @@ def funding_block(image: Image.Image, x: int, y: int, emblem_height: int, text: 
     image.paste(emblem, (x, y))
     gap = emblem_height // 4
     left = x + emblem.width + gap
-    fitted = fit(clean(text, "semibold"), "semibold", width - emblem.width - gap, emblem_height,
+    fitted = fit(drawable(text, "semibold"), "semibold", width - emblem.width - gap, emblem_height,
                  range(size, max(10, size * 2 // 3) - 1, -2), leading=1.2, max_lines=max_lines)
     draw = ImageDraw.Draw(image)
     face = font("semibold", fitted.size)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from PIL import Image, ImageDraw
 
 from .canvas import EPI_BLUE_DARK, GREY, WHITE, compose, frame, funding_block, indexed
-from .raster_text import Fitted, clean, fit, font
+from .raster_text import Fitted, drawable, fit, font
 from .typography import bind
 
 WIDTH, HEIGHT = 1200, 630
@@ -53,13 +53,13 @@ class Layout:
 
 def layout(spec: CardSpec) -> Layout:
     left, top, right, bottom = TITLE_BOX
-    detail = fit(clean(spec.detail, "regular"), "regular", right - left, 60, range(DETAIL_SIZE, DETAIL_SIZE - 1, -1),
+    detail = fit(drawable(spec.detail, "regular"), "regular", right - left, 60, range(DETAIL_SIZE, DETAIL_SIZE - 1, -1),
                  max_lines=1).lines
     detail = detail[0] if detail else ""
     detail_height = round(DETAIL_SIZE * 1.6) if detail else 0
     room = bottom - top - detail_height
     # Four lines hold fewer than 600 letters even of "i": a longer title is cut before it is measured.
-    text = clean(bind(spec.title[:MAX_TITLE * 2], spec.lang), "bold")[:MAX_TITLE] or clean(spec.section, "bold")
+    text = drawable(bind(spec.title[:MAX_TITLE * 2], spec.lang), "bold")[:MAX_TITLE] or drawable(spec.section, "bold")
     title = fit(text, "bold", right - left, room, TITLE_SIZES)
     top += (room - title.height) // 2  # a short title stands in the middle, not under the header
     return Layout(title, (left, top, right, top + title.height), detail)
@@ -70,7 +70,7 @@ def _base(section: str, funded_by: str, domain: str) -> Image.Image:
     """What every card of a section and language shares: drawn once, then copied."""
     image, draw = frame((WIDTH, HEIGHT), BAND, MARGIN, WORDMARK_SCALE, FOOTER_TOP - 18,
                         wordmark_top=round((BAND - 40 * WORDMARK_SCALE) / 2))
-    fitted = fit(clean(section, "semibold"), "semibold", 700, 60, range(36, 23, -2), max_lines=1)
+    fitted = fit(drawable(section, "semibold"), "semibold", 700, 60, range(36, 23, -2), max_lines=1)
     face = font("semibold", fitted.size)
     for line in fitted.lines:
         draw.text((WIDTH - MARGIN, BAND / 2), line, font=face, fill=WHITE, anchor="rm")

@@ -18,7 +18,7 @@ from ..content.charts import Dataset
 from ..project import Project
 from .language import Language
 from .canvas import EPI_BLUE, EPI_BLUE_DARK, EPI_ORANGE, GREY, INK, WHITE, compose, frame, funding_block, indexed
-from .raster_text import clean, fit, font
+from .raster_text import drawable, fit, font
 from .typography import bind
 
 SIZE = 1080
@@ -77,7 +77,7 @@ def statements(funding: str, disclaimer: str):
     """The full funding statement, with the fund and the grant, and the disclaimer, under the emblem, since
     the image travels without its page: one paragraph, so that the longest language (Italian) still fits
     at 21 px or more."""
-    return fit(clean(f"{funding} {disclaimer}", "regular"), "regular", SIZE - 2 * MARGIN, SIZE - 16 - STATEMENTS_TOP,
+    return fit(drawable(f"{funding} {disclaimer}", "regular"), "regular", SIZE - 2 * MARGIN, SIZE - 16 - STATEMENTS_TOP,
                range(22, 17, -1), leading=1.25, max_lines=6)
 
 
@@ -104,9 +104,9 @@ def _draw_middle(image: Image.Image, data: dict, top: int) -> None:
     """Title, source and the chart itself, on the white band that starts at ``top``."""
     draw = ImageDraw.Draw(image)
     width = SIZE - 2 * MARGIN
-    title = fit(clean(data["title"], "bold"), "bold", width, 210, range(60, 35, -4), max_lines=4)
+    title = fit(drawable(data["title"], "bold"), "bold", width, 210, range(60, 35, -4), max_lines=4)
     y = _lines(draw, title, "bold", MARGIN, 170 - top, EPI_BLUE_DARK)
-    source = fit(clean(data["source"], "regular"), "regular", width, 80, range(30, 21, -2), max_lines=2)
+    source = fit(drawable(data["source"], "regular"), "regular", width, 80, range(30, 21, -2), max_lines=2)
     y = _lines(draw, source, "regular", MARGIN, y + 12, GREY)
     chart_top = min(CHART_TOP, round(y) + top + 64) - top  # the chart follows a short title closely
     kind = data["kind"]
@@ -117,7 +117,7 @@ def _draw_middle(image: Image.Image, data: dict, top: int) -> None:
     else:
         bottom = _figure(draw, data["rows"][0], width, chart_top)
     if data["total"]:  # under the chart it sums up, not at the foot of the band
-        total = fit(clean(data["total"], "semibold"), "semibold", width, 44, range(32, 21, -2), max_lines=1)
+        total = fit(drawable(data["total"], "semibold"), "semibold", width, 44, range(32, 21, -2), max_lines=1)
         _lines(draw, total, "semibold", MARGIN, min(bottom + 32, CHART_BOTTOM - top - total.height), INK)
 
 
@@ -140,9 +140,9 @@ def _bars(draw, bars: list[dict], width: int, chart_top: int) -> float:
     row = min(160, (CHART_BOTTOM - 60 - CHART_TOP) // max(1, len(bars)))
     for i, bar in enumerate(bars):
         top = chart_top + i * row
-        label = fit(clean(bar["label"], "semibold"), "semibold", width, 40, range(30, 21, -2), max_lines=1)
+        label = fit(drawable(bar["label"], "semibold"), "semibold", width, 40, range(30, 21, -2), max_lines=1)
         _lines(draw, label, "semibold", MARGIN, top, INK)
-        value = clean(bar["value"], "bold")
+        value = drawable(bar["value"], "bold")
         value_face = font("bold", 34)
         room = width - value_face.getlength(value) - 16
         length = max(4, round(room * bar["share"]))
@@ -161,7 +161,7 @@ def _shares(draw, bars: list[dict], width: int, chart_top: int) -> float:
     y = top + 130
     for i, bar in enumerate(bars):
         draw.rectangle((MARGIN, y + 6, MARGIN + 32, y + 38), fill=COLOURS[i % len(COLOURS)])
-        legend = fit(clean(f"{bar['label']}: {bar['value']}", "semibold"), "semibold", width - 52, 44,
+        legend = fit(drawable(f"{bar['label']}: {bar['value']}", "semibold"), "semibold", width - 52, 44,
                      range(32, 21, -2), max_lines=1)
         _lines(draw, legend, "semibold", MARGIN + 52, y, INK)
         y += 64
@@ -170,9 +170,9 @@ def _shares(draw, bars: list[dict], width: int, chart_top: int) -> float:
 
 def _figure(draw, row: list, width: int, chart_top: int) -> float:
     label, value = row
-    number = fit(clean(value, "bold"), "bold", width, 260, range(120, 47, -8), leading=1.1, max_lines=2)
+    number = fit(drawable(value, "bold"), "bold", width, 260, range(120, 47, -8), leading=1.1, max_lines=2)
     y = _lines(draw, number, "bold", MARGIN, chart_top, EPI_BLUE)
-    caption = fit(clean(label, "semibold"), "semibold", width, 100, range(36, 23, -2), max_lines=2)
+    caption = fit(drawable(label, "semibold"), "semibold", width, 100, range(36, 23, -2), max_lines=2)
     return _lines(draw, caption, "semibold", MARGIN, y + 16, INK)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from babel.support import NullTranslations
 
-from ..content.i18n import translations
+from ..content.i18n import interface_catalog
 from ..project import Project
 from .render import Formats
 from .urls import page_url
@@ -27,7 +27,7 @@ class Language:
     @classmethod
     def of(cls, project: Project, code: str) -> Language:
         """The language as the catalogs on disk stand now (a site state makes one per load)."""
-        return cls(project, code, translations(project, code), Formats(code))
+        return cls(project, code, interface_catalog(project, code), Formats(code))
 
     @property
     def is_default(self) -> bool:

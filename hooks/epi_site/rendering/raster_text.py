@@ -55,7 +55,7 @@ def has_glyph(weight: str, char: str) -> bool:
                 and probe.getlength(char) == probe.getlength(_NO_GLYPH))
 
 
-def clean(text: str, weight: str) -> str:
+def drawable(text: str, weight: str) -> str:
     """The text as it can be drawn: composed letters, no control characters, one space between words
     (a no-break space stays one: lines never break there)."""
     text = unicodedata.normalize("NFC", str(text))

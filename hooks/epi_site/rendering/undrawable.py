@@ -2,7 +2,7 @@
 
 A page's link-preview card (rendering/cards.py) draws its title with the site's font, which holds the
 eight languages' letters; an emoji or a Chinese character in a title has no glyph there, and
-raster_text.clean() drops it, so "EPI 🇪🇺 in Riga" reaches social networks as "EPI in Riga". The
+raster_text.drawable() drops it, so "EPI 🇪🇺 in Riga" reaches social networks as "EPI in Riga". The
 page itself shows every character (browsers fall back to another font); only the image loses them.
 A warning, not a problem: the text is the editor's, and the page is right.
 """
