@@ -118,6 +118,9 @@ def test_the_check_prints_warnings_after_problems_as_github_annotations(scratch,
     ("    write: bidragsavtal\n", "    writ: bidragsavtal\n", "the rendering 'grant-agreement.sv' has no 'write:'", "write:"),
     ("    accept: [bidragsavtal*]\n", "    accept: [bidragsavtal*]\n    note: x\n    hint: y\n",
      "'hint' is not a field of a rendering", "write, note, accept"),
+    # A form's cost is its length times each text's: 60,000 words hung the check.
+    ("  english: [AMIF]\n", "  english: [" + "fund " * 60_000 + "]\n", "is too long for a term (60,000 words", "short phrase"),
+    ("  english: [AMIF]\n", "  english: [" + "x" * 151 + "]\n", "151 characters; the limit is 12 words and 150", "phrase"),
 ])
 def test_glossary_mistakes_are_problems_with_what_to_write(scratch, old, new, message, fix):
     edit(scratch / "content/glossary.yml", old, new)

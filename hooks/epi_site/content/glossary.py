@@ -16,7 +16,7 @@ from babel import Locale
 
 from .i18n import po_path
 from .labels import LabelFiles
-from ..safety.limits import MAX_GLOSSARY_FORMS, MAX_GLOSSARY_TERMS
+from ..safety.limits import MAX_GLOSSARY_FORM_CHARACTERS, MAX_GLOSSARY_FORM_WORDS, MAX_GLOSSARY_FORMS, MAX_GLOSSARY_TERMS
 from ..problems import Problems
 from ..project import Project
 from .sources import read_yaml, rel
@@ -87,6 +87,13 @@ def _forms(value, file: str, line: int | None, where: str, problems: Problems) -
                      category="unsafe content")
         return None
     for form in value:
+        if len(form) > MAX_GLOSSARY_FORM_CHARACTERS or len(form.split()) > MAX_GLOSSARY_FORM_WORDS:
+            problems.add(file, f"'{form.strip()[:60]}…' is too long for a term ({len(form.split()):,} words, "
+                         f"{len(form):,} characters; the limit is {MAX_GLOSSARY_FORM_WORDS} words and "
+                         f"{MAX_GLOSSARY_FORM_CHARACTERS} characters)", line=line, where=where,
+                         fix="write the term's word or short phrase only, such as 'integration strateg*'",
+                         category="unsafe content")
+            return None
         if _MISPLACED.search(form.strip()):
             problems.add(file, f"'{form.strip()}' has a '*' that does not end a word", line=line, where=where,
                          fix="put '*' only at the end of a word, for any ending, such as 'strategi*'",

@@ -31,6 +31,10 @@ YEARS = (1900, 2100)
 # check nine seconds. A glossary holds the project's key terms, a handful of each.
 MAX_GLOSSARY_TERMS = 100
 MAX_GLOSSARY_FORMS = 20
+# A form is a term's word or phrase: its cost grows with its length times each text's (one form of
+# 60,000 words against two long news items hung the check). Those in use have 38 characters at most.
+MAX_GLOSSARY_FORM_WORDS = 12
+MAX_GLOSSARY_FORM_CHARACTERS = 150
 
 _OPENERS = ("[", "<")
 
