@@ -67,9 +67,14 @@ def too_many_openers(paragraph: str) -> str | None:
     return None
 
 
-def tame(markdown: str) -> str:
-    """``markdown`` cut down to the limits: nesting beyond ``MAX_DEPTH`` flattened, and the
-    brackets of an over-full paragraph escaped (shown as written, without links)."""
+def shown_as_written(paragraph: str) -> str:
+    """An over-full paragraph's brackets escaped: shown as written, without links or tags."""
+    return paragraph.replace("\\", "\\\\").replace("[", "\\[").replace("<", "&lt;")
+
+
+def tame(markdown: str, inert=shown_as_written) -> str:
+    """``markdown`` cut down to the limits: nesting beyond ``MAX_DEPTH`` flattened, and each
+    over-full paragraph made ``inert`` (by default, shown as written)."""
     lines = markdown.split("\n")
     for index, line in enumerate(lines):
         levels, prefix = depth(line)
@@ -78,5 +83,5 @@ def tame(markdown: str) -> str:
     paragraphs = "\n".join(lines).split("\n\n")
     for index, paragraph in enumerate(paragraphs):
         if too_many_openers(paragraph):
-            paragraphs[index] = paragraph.replace("\\", "\\\\").replace("[", "\\[").replace("<", "&lt;")
+            paragraphs[index] = inert(paragraph)
     return "\n\n".join(paragraphs)
