@@ -9,6 +9,7 @@ Payloads reach for evil.example or run alert(1), as in tests/hostile.py.
 
 from __future__ import annotations
 
+import html
 import textwrap
 import time
 from pathlib import Path
@@ -93,6 +94,23 @@ def test_a_fence_header_that_sets_an_attribute_is_refused(scratch):
     assert 'onclick="alert(1)"' in _docs_html(markdown)
     line = _append(scratch, "docs/contact.en.md", markdown)
     _refused(scratch, "docs/contact.en.md", line, "sets the attribute 'onclick'")
+
+
+def test_a_page_in_a_folder_of_docs_is_read_as_mkdocs_builds_it(scratch):
+    """MkDocs builds every page of docs/, a folder's too: the check read only the top level."""
+    (scratch / "docs/about").mkdir()
+    (scratch / "docs/about/team.en.md").write_text("---\ntitle: Team\ndescription: Who we are.\n---\n\n"
+                                                   "[x](javascript:alert(1))\n", encoding="utf-8")
+    _refused(scratch, "docs/about/team.en.md", 6)
+
+
+def test_an_email_autolink_with_fields_is_read_as_the_link_it_becomes(scratch):
+    """<a?bcc=…@…> is a mailto: link to Python-Markdown, though it names no scheme."""
+    markdown = "Write to <hello?bcc=spy@evil.example>."
+    assert "mailto:" in html.unescape(texts_converter().convert(markdown))
+    for kind in TEXTS:
+        line = _append(scratch, TEXTS[kind][0], markdown)
+        _refused(scratch, TEXTS[kind][0], line, "adds fields after the address")
 
 
 # --- front matter MkDocs reads otherwise --------------------------------------------------

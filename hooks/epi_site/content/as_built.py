@@ -28,7 +28,7 @@ class Rendered:
     attributes: list[tuple[str, str, str]] = field(default_factory=list)  # (tag, name, value) of every element
     markup: list[str] = field(default_factory=list)  # raw HTML passed on, and markup shown as text outside code
     references: dict[str, str] = field(default_factory=dict)  # label: address of each reference definition
-    direction_controls: int = 0  # written as character references (&#x202E;) in text outside code
+    direction_controls: int = 0  # written as character references (&#x202E;), outside code
 
 
 class Reader:
@@ -102,6 +102,7 @@ class _HtmlReader(HTMLParser):
             elif tag == "img" and name == "src":
                 self.rendered.images.append(value)
             self.rendered.attributes.append((tag, name, value))
+            self.rendered.direction_controls += len(direction_controls(value))  # a title, an alt text
         if tag in _CODE:
             self.code += 1
 

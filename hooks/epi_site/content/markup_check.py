@@ -1,20 +1,22 @@
 """The first wall: what contributors' texts may not hold, refused with what to write instead.
 
 Every Markdown text a contributor writes (docs pages, news items, partner texts, newsletter
-introductions) is read here. Raw HTML is refused whole, not sorted into harmless and harmful
-tags: Markdown already writes everything a text needs, news items and partner texts have always
-shown raw HTML as code rather than running it, and one rule ("write Markdown") is easier to follow
-and to keep safe than a list of tags and attributes that each need their own checks. The build's
-sanitiser (safety/markup.py) removes whatever gets past this check; this check makes sure a
-contributor is told, rather than losing text silently.
+introductions) is read here, as the build converts it (as_built.py): what the build renders as code
+is what this check skips as code, and what it reports is in the HTML the build would make.
+
+Raw HTML is refused whole, not sorted into harmless and harmful tags: Markdown already writes
+everything a text needs, news items and partner texts have always shown raw HTML as code rather
+than running it, and one rule ("write Markdown") is easier to follow and to keep safe than a list
+of tags and attributes that each need their own checks. The build's sanitiser (safety/markup.py)
+removes whatever gets past this check; this check makes sure a contributor is told, rather than
+losing text silently.
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 from functools import lru_cache
+from pathlib import Path
 
 from . import directives, markdown_scan
 from .as_built import Reader, Rendered
@@ -56,8 +58,13 @@ def contributor_texts(project: Project) -> list[Path]:
     return found
 
 
-@lru_cache(maxsize=4)
 def _docs_reader(project: Project) -> Reader:
+    return _docs_reader_for(project, repr(project.markdown_extensions))
+
+
+@lru_cache(maxsize=4)
+def _docs_reader_for(project: Project, extensions: str) -> Reader:
+    """One per project and its extensions (a Project's equality leaves them out)."""
     return Reader(docs_converter(project))
 
 
@@ -153,15 +160,19 @@ def _check_markup(rendered: Rendered, lines: SourceLines, refuse) -> None:
     for piece in rendered.markup:
         for name in dict.fromkeys(tag.lstrip("/") for tag in markdown_scan.html_tags(piece)):  # <b> and </b>: once
             shown = "an HTML comment or declaration" if name in "!?" else f"the HTML tag <{name}>"
-            line = lines.line(("tag", name), _writes_tag(lines, name, markdown_scan.without_code),
-                              _writes_tag(lines, name, str))
+            line = lines.line(("tag", name), lambda name=name: lines.index("tags", _tags_outside_code).get(name, []),
+                              lambda name=name: lines.index("tags in code", _tags).get(name, []))
             refuse(line, f"{shown} is not allowed in a text", _HTML_FIXES.get(name, HTML_FIX))
         for target in markdown_scan.autolinks(piece):  # <javascript:…>, which is no link but reads as one
             _refuse_target(target, False, lines, refuse)
 
 
-def _writes_tag(lines: SourceLines, name: str, visible):
-    return lambda index: name in {tag.lstrip("/") for tag in markdown_scan.html_tags(visible(lines.raw[index]))}
+def _tags(line: str):
+    return dict.fromkeys(tag.lstrip("/") for tag in markdown_scan.html_tags(line))
+
+
+def _tags_outside_code(line: str):
+    return _tags(markdown_scan.without_code(line))
 
 
 def _check_addresses(rendered: Rendered, lines: SourceLines, refuse) -> None:
@@ -179,7 +190,8 @@ def _check_addresses(rendered: Rendered, lines: SourceLines, refuse) -> None:
         image = False if normalise(target) in links else True if normalise(target) in images else None
         found = _target_problems(target, image)
         if found:
-            line = lines.line(("reference", label), lines.writing(f"[{label}]:"), lines.writing(target))
+            line = lines.line(("reference", label), lambda label=label: lines.writing(f"[{label}]:"),
+                              lambda target=target: _lookup(lines.index("definitions", _definitions), normalise(target)))
             for message, fix in found:
                 refuse(line, message, fix)
 
@@ -189,42 +201,44 @@ def _refuse_target(target: str, image: bool, lines: SourceLines, refuse) -> None
     if not found:
         return
     wanted = normalise(target)
-    # An email autolink (<a@example.org>) is written without the 'mailto:' its link has.
-    written = [target] + ([target.partition(":")[2]] if scheme_of(target) == "mailto" else [])
-    line = lines.line(("address", wanted, image), _links_to(lines, wanted, image), _defines(lines, wanted),
-                      *(lines.writing(text) for text in written))
+    line = lines.line(("address", wanted, image),
+                      lambda: _lookup(lines.index("images" if image else "links", _images if image else _links), wanted),
+                      lambda: _lookup(lines.index("definitions", _definitions), wanted),
+                      lambda: lines.writing(target))
     for message, fix in found:
         refuse(line, message, fix)
 
 
-def _same_address(written: str, wanted: str) -> bool:
-    """The scanner stops at the first ')', which the address may go on to close: 'javascript:alert(1)'."""
-    written = normalise(written)
-    return bool(written) and wanted.startswith(written) and not wanted[len(written):].strip(")")
+def _lookup(index: dict, wanted: str) -> list[int]:
+    """The lines of ``wanted`` in an index of addresses as the scanner reads them: it stops at the
+    first ')', which the address may go on to close ('javascript:alert(1)')."""
+    found, end = [], len(wanted)
+    while end > 0:
+        found += index.get(wanted[:end], [])
+        if wanted[end - 1] != ")":
+            break
+        end -= 1
+    return sorted(found)
 
 
-def _links_to(lines: SourceLines, wanted: str, image: bool):
-    """A test: how many links (or images) to the address ``wanted`` (normalised) the line writes."""
-
-    def written(index: int) -> int:
-        line = lines.raw[index]
-        found = [link.target for link in markdown_scan.inline_links(line) if link.image == image]
-        if not image:
-            found += markdown_scan.autolinks(line.replace("](<", "]( "))  # a link's <address> is no autolink
-        return sum(_same_address(text, wanted) for text in found)
-
-    return written
+_EMAIL_AUTOLINK = re.compile(r"<([^<> !]+@[^@<> ]+)>")  # Python-Markdown's: <a@example.org>, without 'mailto:'
 
 
-def _defines(lines: SourceLines, wanted: str):
-    """A test: the line is a reference definition of ``wanted``, also in a list or a quote."""
+def _links(line: str) -> list[str]:
+    found = [link.target for link in markdown_scan.inline_links(line) if not link.image]
+    found += markdown_scan.autolinks(line.replace("](<", "]( "))  # a link's <address> is no autolink
+    found += ["mailto:" + address for address in _EMAIL_AUTOLINK.findall(line)]
+    return [normalise(target) for target in found]
 
-    def defined(index: int) -> int:
-        line = lines.raw[index]
-        definition = markdown_scan.reference(line[limits.depth(line[:1000])[1]:])
-        return int(bool(definition) and _same_address(definition[1], wanted))
 
-    return defined
+def _images(line: str) -> list[str]:
+    return [normalise(link.target) for link in markdown_scan.inline_links(line) if link.image]
+
+
+def _definitions(line: str) -> list[str]:
+    """The address a reference definition gives, also in a list or a quote."""
+    definition = markdown_scan.reference(line[limits.depth(line[:1000])[1]:])
+    return [normalise(definition[1])] if definition else []
 
 
 # The attributes Markdown writes itself; any other comes from an attribute list ({: … }) or raw HTML.
@@ -246,7 +260,8 @@ def _refused_attributes(tag: str, name: str, value: str) -> list[tuple[str, str 
 def _check_attributes(rendered: Rendered, lines: SourceLines, refuse) -> None:
     for tag, name, value in rendered.attributes:
         for what, css_class in _refused_attributes(tag, name, value):
-            line = lines.line(("attribute", name, css_class), _sets(lines, name, css_class))
+            line = lines.line(("attribute", name, css_class),
+                              lambda key=(name, css_class): lines.index("attributes", _attributes_set).get(key, []))
             if line is None and rendered.markup:
                 continue  # set by raw HTML, which is refused as such
             written = next((text for text, pairs in markdown_scan.attribute_lists(lines.text(line))
@@ -256,9 +271,10 @@ def _check_attributes(rendered: Rendered, lines: SourceLines, refuse) -> None:
                    + ", ".join(f".{c}" for c in sorted(AUTHOR_CLASSES)))
 
 
-def _sets(lines: SourceLines, name: str, css_class: str | None):
-    return lambda index: any(_setting(pairs, name, css_class)
-                             for _, pairs in markdown_scan.attribute_lists(lines.raw[index]))
+def _attributes_set(line: str):
+    """(name, None) for each attribute an attribute list of the line sets, and ('class', name) for each class."""
+    pairs = [pair for _, found in markdown_scan.attribute_lists(line) for pair in found]
+    return dict.fromkeys([(name, None) for name, _ in pairs] + [pair for pair in pairs if pair[0] == "class"])
 
 
 def _setting(pairs, name: str, css_class: str | None) -> bool:
@@ -267,10 +283,14 @@ def _setting(pairs, name: str, css_class: str | None) -> bool:
 
 def _check_direction_references(rendered: Rendered, lines: SourceLines, refuse) -> None:
     for _ in range(min(rendered.direction_controls, len(lines.raw))):
-        line = lines.line("direction", lambda index: bool(DIRECTION_REFERENCE.search(lines.raw[index])))
+        line = lines.line("direction", lambda: lines.index("direction", _direction_reference).get(True, []))
         found = DIRECTION_REFERENCE.search(lines.text(line)) if line else None
         refuse(line, f"'{found.group() if found else '&#x202E;'}' writes an invisible direction control, which "
                "shows the text in another order than it is written", "delete it (none of the site's languages needs it)")
+
+
+def _direction_reference(line: str) -> list[bool]:
+    return [True] if DIRECTION_REFERENCE.search(line) else []
 
 
 def _target_problems(target: str, image: bool | None) -> list[tuple[str, str]]:
