@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
@@ -16,6 +16,9 @@ class _TolerantLoader(yaml.SafeLoader):
 
 _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
+# MkDocs converts every page with these, first, whatever mkdocs.yml lists (its config's built-in ones).
+MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
+
 
 @dataclass(frozen=True)
 class Project:
@@ -24,6 +27,8 @@ class Project:
     languages: tuple[str, ...]
     default_language: str
     feed_entries: int = 20
+    # The Markdown extensions MkDocs converts docs/ with, and each one's options (see markdown_extensions).
+    markdown_extensions: tuple = field(default=(), compare=False)
 
     @property
     def docs_dir(self) -> Path:
@@ -74,4 +79,15 @@ def load_project(root: Path | str, config_file: str = "mkdocs.yml") -> Project:
     ordered = (default, *(lang for lang in languages if lang != default))
     site_url = data["site_url"].rstrip("/") + "/"
     extra = data.get("extra") or {}
-    return Project(root, site_url, ordered, default, int(extra.get("feed_entries", 20)))
+    return Project(root, site_url, ordered, default, int(extra.get("feed_entries", 20)),
+                   markdown_extensions(data.get("markdown_extensions")))
+
+
+def markdown_extensions(entries) -> tuple[tuple[str, dict], ...]:
+    """(name, options) of each extension MkDocs converts the pages of docs/ with, in its order: the
+    built-in ones, then those mkdocs.yml lists, each once, with the options mkdocs.yml gives it."""
+    options: dict[str, dict] = {name: {} for name in MKDOCS_BUILTIN_EXTENSIONS}
+    for entry in entries or ():
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
+        options[name] = dict(settings or {})
+    return tuple(options.items())

@@ -138,7 +138,7 @@ def test_scanners_take_linear_time(piece):
             "from epi_site.content.docs import _anchor\n"
             "line = {piece!r} * {n}\n"
             "list(s.inline_links(line)); s.without_code(line); s.html_tags(line); s.autolinks(line)\n"
-            "list(s.attribute_lists(line)); s.reference(line); s.image_references(line); d.find(line); _anchor(line)\n")
+            "list(s.attribute_lists(line)); s.reference(line); d.find(line); _anchor(line)\n")
     small = min(_process_seconds(code.format(piece=piece, n=10_000)) for _ in range(2))
     large = min(_process_seconds(code.format(piece=piece, n=100_000)) for _ in range(2))
     assert large < max(small, 0.02) * 30, (small, large)

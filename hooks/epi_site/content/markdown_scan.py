@@ -1,7 +1,8 @@
 """Finding links, images, raw HTML and attribute lists in one line of Markdown, in linear time.
 
-The check reads contributors' text with these scanners rather than with regular expressions
-that backtrack: a line of 50,000 unclosed links costs as much as its length, not its square.
+What a text holds is read from the HTML the build's converter makes of it (as_built.py); these
+scanners find the line that wrote it, and a page's links to check. They read without regular
+expressions that backtrack: a line of 50,000 unclosed links costs as much as its length, not its square.
 """
 
 from __future__ import annotations
@@ -98,15 +99,6 @@ def reference(line: str) -> tuple[str, str] | None:
     it is on the next line."""
     match = _REFERENCE.match(line)
     return (match.group(1), match.group(2)) if match else None
-
-
-_IMAGE_REFERENCE = re.compile(r"!\[([^\]\n]{0,999})\](?:\[([^\]\n]{0,999})\]|(?!\())")
-
-
-def image_references(line: str) -> list[str]:
-    """The labels that images of the line take their address from: ``![alt][label]``,
-    ``![label][]`` and ``![label]``."""
-    return [label or alt for alt, label in _IMAGE_REFERENCE.findall(line)]
 
 
 def autolinks(line: str) -> list[str]:

@@ -12,6 +12,7 @@ from babel import Locale, dates, lists, numbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
+from ..content.converters import texts_converter
 from ..content.partners import country_name
 from ..project import Project
 from ..safety.limits import tame
@@ -26,10 +27,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 @lru_cache(maxsize=1)
 def _converter() -> markdown_lib.Markdown:
     """One converter for the build, reset before each text: making one costs more than converting."""
-    md = markdown_lib.Markdown(extensions=["attr_list", "sane_lists"])
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    return md
+    return texts_converter()
 
 
 def to_html(text: str) -> Markup:

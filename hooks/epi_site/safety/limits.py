@@ -75,10 +75,15 @@ def too_many_openers(paragraph: str) -> str | None:
     return None
 
 
-def tame(markdown: str) -> str:
-    """``markdown`` cut down to the limits: nesting beyond ``MAX_DEPTH`` flattened, the brackets of
-    an over-full paragraph escaped (shown as written, without links), and an empty line put after
-    every ``MAX_BLOCK_LINES`` lines of a longer block."""
+def shown_as_written(paragraph: str) -> str:
+    """An over-full paragraph's brackets escaped: shown as written, without links or tags."""
+    return paragraph.replace("\\", "\\\\").replace("[", "\\[").replace("<", "&lt;")
+
+
+def tame(markdown: str, inert=shown_as_written) -> str:
+    """``markdown`` cut down to the limits: nesting beyond ``MAX_DEPTH`` flattened, each over-full
+    paragraph made ``inert`` (by default, shown as written), and an empty line put after every
+    ``MAX_BLOCK_LINES`` lines of a longer block."""
     lines = markdown.split("\n")
     for index, line in enumerate(lines):
         levels, prefix = depth(line)
@@ -87,7 +92,7 @@ def tame(markdown: str) -> str:
     paragraphs = "\n".join(lines).split("\n\n")
     for index, paragraph in enumerate(paragraphs):
         if too_many_openers(paragraph):
-            paragraph = paragraphs[index] = paragraph.replace("\\", "\\\\").replace("[", "\\[").replace("<", "&lt;")
+            paragraph = paragraphs[index] = inert(paragraph)
         if paragraph.count("\n") >= MAX_BLOCK_LINES:
             block = paragraph.split("\n")
             paragraphs[index] = "\n\n".join("\n".join(block[i:i + MAX_BLOCK_LINES])
