@@ -48,3 +48,23 @@ def test_a_value_nothing_can_compute_with_is_one_message_with_its_line(scratch, 
     assert [p for p in found if message in p.message], [str(p) for p in problems]
     assert all(p.line for p in found), [str(p) for p in found]
     assert len(problems) == 1, [str(p) for p in problems]  # nothing that refers to it complains as well
+
+
+@pytest.mark.parametrize(("value", "expected", "fix"), [
+    ("LV", "LV", None),
+    ("Latvia", None, "such as DE for Germany"),
+    ("lv", None, "two-letter ISO code in capitals"),
+    ("XY", None, "such as DE for Germany"),
+])
+def test_every_country_field_takes_the_same_rule(value, expected, fix):
+    """Partners and the publisher alike: one rule, in content/fields.py."""
+    from epi_site.content.fields import Entry
+    from epi_site.problems import Problems
+
+    problems = Problems()
+    entry = Entry({"country": value}, "content/partners.yml", "partner 'x'", problems)
+    assert entry.country("country", example="DE") == expected
+    if fix is None:
+        assert not problems
+    else:
+        assert len(problems) == 1 and fix in problems.items[0].fix and "is not a country code" in problems.items[0].message

@@ -18,7 +18,7 @@ from lxml import html
 from conftest import LANGUAGES, ROOT, build, page_path
 from epi_site.content.i18n import interface_catalog
 from epi_site.content.loading import load_content
-from epi_site.content.partners import _COUNTRIES
+from epi_site.content.fields import COUNTRIES as _COUNTRIES
 from epi_site.content.site_info import AUTHORITIES, authority_for
 from epi_site.project import load_project
 

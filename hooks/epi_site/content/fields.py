@@ -7,11 +7,14 @@ import difflib
 import math
 import re
 
+from babel import Locale
+
 from ..problems import Problems
 from ..safety.limits import MAX_NUMBER, YEARS
 from ..safety.urls import web_address_problem
 from .sources import LineDict
 
+COUNTRIES = frozenset(code for code in Locale("en").territories if code.isalpha() and len(code) == 2)
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -100,6 +103,15 @@ class Entry(_Calendar):
         if problem:
             self.problem(key, f"'{value[:80]}' {problem}",
                          f"write the full address, starting with https://, such as '{key}: {example}'")
+            return None
+        return value
+
+    def country(self, key: str, *, example: str) -> str | None:
+        """A country field: the one rule for every such field of every file (ISO 3166 codes CLDR names)."""
+        value = self.text(key, example=example)
+        if value and value not in COUNTRIES:
+            self.problem(key, f"'{value}' is not a country code", "write the two-letter ISO code in capitals, "
+                         f"such as {example} for {Locale('en').territories[example]}")
             return None
         return value
 

@@ -19,7 +19,6 @@ FIELDS = ("id", "role", "name", "country", "city", "website")
 # The front matter of a partner's text: a photo in the English text, its description in every language.
 TEXT_FIELDS = ("image", "image_alt")
 TRANSLATION_FIELDS = ("image_alt", "translated_from")
-_COUNTRIES = frozenset(code for code in Locale("en").territories if code.isalpha() and len(code) == 2)
 
 
 def partner_key(pid: str) -> str:
@@ -82,11 +81,7 @@ def _partner(project: Project, entry: Entry, sets: dict[str, TextSet], seen: dic
         entry.where = f"partner '{pid}'"
     role = entry.choice("role", ROLES)
     name = entry.text("name", example="Pro Arbeit")
-    country = entry.text("country", example="DE")
-    if country and country not in _COUNTRIES:
-        entry.problem("country", f"'{country}' is not a country code",
-                      "write the two-letter ISO code in capitals, such as DE for Germany or SE for Sweden")
-        country = None
+    country = entry.country("country", example="DE")
     city = entry.text("city", required=False)
     website = entry.web_address("website", example="https://www.pro-arbeit.de/")
     if pid in seen:

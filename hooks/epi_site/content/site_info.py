@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from .fields import Entry
-from .partners import _COUNTRIES
 from ..problems import Problems
 from ..project import Project
 from ..safety.urls import EMAIL
@@ -190,12 +189,8 @@ def _publisher(entry: Entry, file: str, problems: Problems) -> Publisher | None:
     before = len(problems)
     block.known_keys(PUBLISHER_FIELDS)
     name = block.text("name", example="PATRIR")
-    country = block.text("country", example="RO")
+    country = block.country("country", example="RO")
     email = _email(block, "email")
-    if country and country not in _COUNTRIES:
-        block.problem("country", f"'{country}' is not a country code",
-                      "write the two-letter ISO code in capitals, such as RO for Romania")
-        country = None
     address = _address(block)
     dpo, dpo_email = _dpo(block)
     public_sector_body = _public_sector_body(block)
