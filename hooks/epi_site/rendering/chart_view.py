@@ -8,6 +8,7 @@ from ..content.charts import Dataset
 from ..content.i18n import translations
 from ..project import Project
 from .render import Formats
+from .typography import bind
 
 WIDTH = 640
 ROW = 64
@@ -26,7 +27,7 @@ class Bar:
 
 
 def format_value(project: Project, lang: str, value: float, unit: str, approximate: bool = False) -> str:
-    """A value with its unit, as the page's locale writes it."""
+    """A value with its unit, as the page's locale writes it, on one line ("26 809 473 personas")."""
     fmt = Formats(lang)
     t = translations(project, lang)
     if unit == "percent":
@@ -35,7 +36,7 @@ def format_value(project: Project, lang: str, value: float, unit: str, approxima
         text = fmt.compact(value)
     else:
         text = t.ngettext("%(num)s person", "%(num)s persons", int(value)) % {"num": fmt.number(value)}
-    return t.gettext("about %(value)s") % {"value": text} if approximate else text
+    return bind(t.gettext("about %(value)s") % {"value": text} if approximate else text, lang)
 
 
 def view(project: Project, dataset: Dataset, lang: str, area: str | None = None) -> dict:

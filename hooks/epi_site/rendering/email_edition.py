@@ -13,6 +13,7 @@ from ..content.i18n import translations
 from ..content.newsletter import Intro, Issue
 from .emblem import PNG_PATH
 from .render import language_context, render, to_html
+from .typography import bind, bind_html
 from .urls import page_url, rewrite_links
 from .visibility import disclaimer, funded_by, funding_line
 
@@ -59,8 +60,9 @@ def _inliner() -> css_inline.CSSInliner:
 
 def email_html(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
     page = render(content.project, lang, "email.html", **edition_context(content, lang, issue, intro, intro_lang))
-    return _inliner().inline(page)
+    return bind_html(_inliner().inline(page), lang)
 
 
 def email_text(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
-    return render(content.project, lang, "email.txt", **edition_context(content, lang, issue, intro, intro_lang))
+    return bind(render(content.project, lang, "email.txt", **edition_context(content, lang, issue, intro, intro_lang)),
+                lang)
