@@ -37,8 +37,8 @@ _BY_LANGUAGE = {
     # A one-letter word (a, i, o, u, w, z) never ends a line, as Polish typesetting requires.
     "pl": (re.compile(r"(\d) (?=r\.)"), re.compile(r"\b([IVX]{1,4}) (?=kwarta)"),
            re.compile(r"(?<!\w)([aiouwzAIOUWZ]) (?=\S)(?!https?:|www\.)")),
-    # "2.º trimestre", "1.ª edición".
-    "es": (re.compile(rf"(\d\.[ºª]) {_LETTER}"),),
+    # "2.º trimestre", "1.er trimestre", "1.ª edición".
+    "es": (re.compile(rf"(\d\.(?:[ºª]|er)) {_LETTER}"),),
 }
 
 
