@@ -34,9 +34,10 @@ _BY_LANGUAGE = {
     # "2020. gada", "2. ceturksnis", "6. panta": an ordinal year or number and its word.
     "lv": (re.compile(rf"(\d+\.) {_LETTER}"),),
     # "2020 r.", "II kwartał": the year's abbreviation, and a quarter's Roman numeral, stay with their word.
-    # A one-letter word (a, i, o, u, w, z) never ends a line, as Polish typesetting requires.
+    # A one-letter word (a, i, o, u, w, z) never ends a line, as Polish typesetting requires, even
+    # where the next word begins the next element ("w <a>informacji</a>").
     "pl": (re.compile(r"(\d) (?=r\.)"), re.compile(r"\b([IVX]{1,4}) (?=kwarta)"),
-           re.compile(r"(?<!\w)([aiouwzAIOUWZ]) (?=\S)(?!https?:|www\.)")),
+           re.compile(r"(?<!\w)([aiouwzAIOUWZ]) (?=\S|$)(?!https?:|www\.)")),
     # "2.º trimestre", "1.er trimestre", "1.ª edición".
     "es": (re.compile(rf"(\d\.(?:[ºª]|er)) {_LETTER}"),),
 }
