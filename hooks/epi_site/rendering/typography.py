@@ -61,8 +61,10 @@ def bind(text: str, lang: str) -> str:
 _MARKUP = re.compile(r"<(script|style|textarea)\b.*?</\1\s*>|<!--.*?-->"
                      r"|<(/?)([A-Za-z][\w:-]*)?[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>", re.S | re.I)
 _LANG = re.compile(r"\slang\s*=\s*[\"']?([A-Za-z-]+)")
-# Their text is code, a drawing or a form's value, never prose to set.
-_UNTOUCHED = frozenset({"code", "pre", "kbd", "samp", "var", "svg", "math", "script", "style", "textarea"})
+# Their text is code, a drawing or a form's value, never prose to set; a page's <title> never wraps,
+# and stays as its link preview (og:title, an attribute) writes it.
+_UNTOUCHED = frozenset({"code", "pre", "kbd", "samp", "var", "svg", "math", "script", "style", "textarea",
+                        "title"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"})
 
