@@ -28,13 +28,13 @@ from mkdocs.structure.toc import get_toc
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from epi_site.content.i18n import translations
 from epi_site.rendering import hand_written
 from epi_site.safety.markup import Fragments
-from epi_site.rendering.anchors import LazyIds, as_python_markdown_returns
+from mkdocs_adapter.anchors import LazyIds, as_python_markdown_returns
+from mkdocs_adapter.failed_build import FailedBuild
 from epi_site.rendering.image_cache import stop_helpers
-from epi_site.rendering.site_writer import SiteWriter
-from epi_site.rendering.template_cache import SharedTemplateCode
+from mkdocs_adapter.site_writer import SiteWriter
+from mkdocs_adapter.template_cache import SharedTemplateCode
 from epi_site.rendering.typography import bind_html
 from epi_site.rendering.search_index import SearchIndexError, build_search_index
 from epi_site.safety.files import publishable
@@ -42,6 +42,7 @@ from epi_site.safety.photos import RASTER, published_file
 from epi_site.safety.safe_text import without_direction_controls
 from epi_site.safety.template_text import text_gettext
 from epi_site.site_state import SiteState
+from epi_site.rendering.page_context import PageFacts
 from epi_site.rendering.urls import page_url
 
 state = SiteState()
@@ -122,7 +123,8 @@ def on_files(files: Files, config) -> Files:
             files.remove(file)  # behind the check: links, scripts, unsafe SVGs are never copied
         elif file.src_dir == config.docs_dir and file.src_uri.lower().endswith(RASTER):
             file.copy_file = types.MethodType(_copy_published_photo, file)  # never the file as uploaded
-    build = state.build(lang)
+    language = state.language(lang)
+    build = state.build(language)
     pages = build.pages()
     for page in pages:
         # Pages reached through links rather than the menu are not "missing" from it.
@@ -130,8 +132,9 @@ def on_files(files: Files, config) -> Files:
                               inclusion=InclusionLevel.NOT_IN_NAV)
         file.dest_uri = page_url(state.project, page.key, lang) + "index.html"
         file.epi_key = page.key
+        file.epi_page = page  # what the page says of itself reaches its context as it is, not as front matter
         files.append(file)
-    for generated in [*build.files(), *state.image_files(lang, pages)]:
+    for generated in [*build.files(), *state.image_files(language, pages)]:
         files.append(_WrittenInBackground.generated(config, generated.path, content=generated.content))
     return files
 
@@ -160,7 +163,7 @@ def on_page_markdown(markdown: str, page, config, files) -> str:
         return markdown  # a generated page: the generator's HTML, its contributor text already sanitised
     counter = itertools.count(1)
     page.epi_fragments = Fragments()
-    build = state.build(lang)
+    build = state.build(state.language(lang))
     return hand_written.prepare(markdown, lambda d: build.directive(d, key, f"{d.argument or d.name}-{next(counter)}"),
                                 page.epi_fragments)
 
@@ -178,8 +181,8 @@ def on_env(env, config, files):
     env.bytecode_cache = theme_code
     if "jinja2.ext.i18n" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    language = translations(state.project, lang)  # once per language build, not once per string
-    gettext, ngettext = text_gettext(lambda context: language)
+    catalog = state.language(lang).translations  # once per language build, not once per string
+    gettext, ngettext = text_gettext(lambda context: catalog)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["epi_theme"] = _theme_stylesheets(config)
     return env
@@ -188,7 +191,7 @@ def on_env(env, config, files):
 def on_template_context(context, template_name, config):
     # Static templates (404.html) have no page: give them the language's context.
     if template_name == "404.html":
-        context["epi"] = state.page_context(_language(config), None, {})
+        context["epi"] = state.page_context(state.language(_language(config)), None, PageFacts())
     return context
 
 
@@ -205,7 +208,9 @@ def _theme_stylesheets(config) -> dict:
 def on_page_context(context, page, config, nav):
     lang = _language(config)
     key = _key(page)
-    context["epi"] = state.page_context(lang, key, page.meta)
+    generated = getattr(page.file, "epi_page", None)
+    facts = PageFacts.of_generated(generated) if generated else PageFacts.of_front_matter(page.meta)
+    context["epi"] = state.page_context(state.language(lang), key, facts)
     return context
 
 
@@ -240,6 +245,26 @@ def on_post_build(config) -> None:
             build_search_index(site)
         except SearchIndexError as error:
             raise PluginError(str(error)) from None
+
+
+def on_serve(server, config, builder):
+    """A preview's build that fails shows its reasons in the browser, and the page reloads once a build
+    succeeds; MkDocs's server would keep every request waiting for a site that does not come."""
+    failed = server.builder = FailedBuild(server.builder, "mkdocs", ignored=("mkdocs.livereload",))
+    serve = server.serve_request
+
+    def app(environ, start_response):
+        if not failed.answers(environ.get("PATH_INFO", "")):
+            return serve(environ, start_response)
+        # MkDocs's own reload script, told the site's version the browser waits to move on from
+        # (the server of MkDocs 1.6, the version pyproject.toml pins; tests/test_preview_errors.py tries it).
+        page = server._inject_js_into_html(failed.page(), server._visible_epoch)
+        # 200: the server logs any other status as a warning, which a strict build running then counts as its own.
+        start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(page)))])
+        return [page]
+
+    server.set_app(app)
+    return server
 
 
 def on_build_error(error) -> None:

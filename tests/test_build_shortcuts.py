@@ -16,10 +16,11 @@ from jinja2 import DictLoader, Environment, FileSystemLoader
 from conftest import LANGUAGES, ROOT, build
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
-from epi_site.rendering.anchors import LazyIds, element_ids
-from epi_site.rendering.pages import LanguageBuild
-from epi_site.rendering.site_writer import SiteWriter
-from epi_site.rendering.template_cache import SharedTemplateCode
+from mkdocs_adapter.anchors import LazyIds, element_ids
+from epi_site.rendering.generation import Generation
+from mkdocs_adapter.site_writer import SiteWriter
+from mkdocs_adapter.template_cache import SharedTemplateCode
+from epi_site.rendering.language import Language
 
 TEMPLATE = "{% if page %}<p>{{ _('Hello') }} {{ page }}</p>{% endif %}"
 
@@ -84,7 +85,7 @@ def test_python_markdown_gives_every_generated_page_back_unchanged(content, lang
     """What allows the build to skip Python-Markdown for generated pages: it would change nothing,
     and find no heading for a table of contents."""
     md = _site_markdown()
-    pages = LanguageBuild(content, lang).pages()
+    pages = Generation(content, Language.of(content.project, lang)).pages()
     assert len(pages) > 20
     for page in pages:
         md.reset()
@@ -190,7 +191,7 @@ def test_a_generated_page_with_tabs_or_carriage_returns_is_handed_over_as_python
     loaded, problems = load_content(load_project(scratch))
     assert not problems, problems.report()
     md, adapter = _site_markdown(), _adapter()
-    pages = [p for p in LanguageBuild(loaded, "en").pages() if "PAT" in p.body]
+    pages = [p for p in Generation(loaded, Language.of(loaded.project, "en")).pages() if "PAT" in p.body]
     assert pages
     for page in pages:
         md.reset()

@@ -280,13 +280,14 @@ def test_an_infographic_names_the_area_as_its_language_writes_it():
     from epi_site.content.loading import load_content
     from epi_site.project import load_project
     from epi_site.rendering.visibility import funded_by, funding_line
+    from epi_site.rendering.language import Language
 
     content, _ = load_content(load_project(ROOT))
     dataset = content.datasets["unemployment-2019"]
     sources = {}
     for lang in ("en", "lv", "pl"):
-        data = infographics.texts(content.project, dataset, lang, funded_by(content.project, lang),
-                                  funding_line(content.project, lang, content.site),
+        data = infographics.texts(Language.of(content.project, lang), dataset, funded_by(Language.of(content.project, lang)),
+                                  funding_line(Language.of(content.project, lang), content.site),
                                   content.places.area(dataset.area, lang), disclaimer="")
         sources[lang] = data["source"].split(" · ")[1]
     assert sources == {"en": "EU-27", "lv": "ES-27", "pl": "UE-27"}
@@ -316,6 +317,27 @@ def test_the_cards_emblem_is_at_least_as_large_as_the_wordmark_measured_on_the_p
         emblem = _box(image, (0, cards.FOOTER_TOP - 10, WIDTH // 2, HEIGHT), EU_FLAG_BLUE)
         assert mark[1] > 30 and emblem[1] >= mark[1], (path, mark, emblem)
         assert emblem[0] * emblem[1] >= mark[0] * mark[1], (path, mark, emblem)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_chart_images_emblem_is_at_least_as_large_as_the_wordmark_measured_on_the_png(site, lang):
+    for path in sorted((site / ("" if lang == "en" else lang) / "data").glob("*.png")):
+        image = Image.open(path).convert("RGB")
+        mark = _box(image, (0, 0, infographics.SIZE // 2, infographics.BAND), WHITE)
+        emblem = _box(image, (0, infographics.FOOTER_TOP - 10, infographics.SIZE // 2, infographics.SIZE), EU_FLAG_BLUE)
+        assert mark[1] > 30 and emblem[1] >= mark[1], (path, mark, emblem)
+        assert emblem[0] * emblem[1] >= mark[0] * mark[1], (path, mark, emblem)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_chart_image_leaves_no_empty_band_between_header_and_footer(site, lang):
+    """Title, source and chart sit in the middle of the white band: as much white above as below."""
+    top, bottom = infographics.MIDDLE
+    for path in sorted((site / ("" if lang == "en" else lang) / "data").glob("*.png")):
+        band = Image.open(path).convert("RGB").crop((0, top, infographics.SIZE, bottom))
+        drawn = ImageChops.difference(band, Image.new("RGB", band.size, WHITE)).getbbox()
+        above, below = drawn[1], band.height - drawn[3]
+        assert abs(above - below) <= 1 and above < band.height // 4, (path, above, below)
 
 
 @pytest.mark.slow

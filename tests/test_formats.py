@@ -8,11 +8,12 @@ import pytest
 
 from conftest import ROOT
 from epi_site.rendering.chart_view import format_value
-from epi_site.rendering.pages import _plural_samples
+from epi_site.rendering.generators.tools import _plural_samples
 from epi_site.project import load_project
 from epi_site.rendering.render import Formats
 from epi_site.content.timeline import month_end, project_month
 from epi_site.rendering.urls import page_url, relative
+from epi_site.rendering.language import Language
 
 PROJECT = load_project(ROOT)
 NBSP = "\u00a0"
@@ -28,20 +29,21 @@ def test_numbers_follow_the_locale(lang, expected):
 
 def test_values_carry_their_unit_with_the_right_plural():
     # A number and its unit on one line: "26 809 473 / personas" never wraps.
-    assert format_value(PROJECT, "en", 26809473, "persons") == f"26,809,473{NBSP}persons"
-    assert format_value(PROJECT, "en", 1, "persons") == f"1{NBSP}person"
-    assert format_value(PROJECT, "de", 2328556, "persons").startswith(f"2.328.556{NBSP}")
-    assert format_value(PROJECT, "es", 26809473, "persons") == f"26.809.473{NBSP}personas"
-    assert format_value(PROJECT, "en", 50, "percent") == "50%"
-    assert format_value(PROJECT, "sv", 50, "percent") == f"50{NBSP}%"
-    assert format_value(PROJECT, "en", 5.8, "percent") == "5.8%"
-    assert format_value(PROJECT, "de", 5.8, "percent") == f"5,8{NBSP}%"
-    assert format_value(PROJECT, "pl", 5.8, "percent") == "5,8%"
-    assert format_value(PROJECT, "en", 22_000_000, "persons", approximate=True) == f"about 22{NBSP}million"
+    assert format_value(Language.of(PROJECT, "en"), 26809473, "persons") == f"26,809,473{NBSP}persons"
+    assert format_value(Language.of(PROJECT, "en"), 1, "persons") == f"1{NBSP}person"
+    assert format_value(Language.of(PROJECT, "de"), 2328556, "persons").startswith(f"2.328.556{NBSP}")
+    assert format_value(Language.of(PROJECT, "es"), 26809473, "persons") == f"26.809.473{NBSP}personas"
+    assert format_value(Language.of(PROJECT, "en"), 50, "percent") == "50%"
+    assert format_value(Language.of(PROJECT, "sv"), 50, "percent") == f"50{NBSP}%"
+    assert format_value(Language.of(PROJECT, "en"), 5.8, "percent") == "5.8%"
+    assert format_value(Language.of(PROJECT, "de"), 5.8, "percent") == f"5,8{NBSP}%"
+    assert format_value(Language.of(PROJECT, "pl"), 5.8, "percent") == "5,8%"
+    assert format_value(Language.of(PROJECT, "en"), 22_000_000, "persons", approximate=True) == f"about 22{NBSP}million"
 
 
 def test_polish_plural_forms_come_from_the_catalog():
-    few, many = format_value(PROJECT, "pl", 2328554, "persons"), format_value(PROJECT, "pl", 2328556, "persons")
+    polish = Language.of(PROJECT, "pl")
+    few, many = format_value(polish, 2328554, "persons"), format_value(polish, 2328556, "persons")
     assert few.split()[-1] != many.split()[-1]
 
 

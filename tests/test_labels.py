@@ -6,7 +6,8 @@ import re
 
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
-from epi_site.rendering.pages import LanguageBuild
+from epi_site.rendering.generation import Generation
+from epi_site.rendering.language import Language
 
 
 def test_a_translation_that_lacks_a_field_shows_the_english_one(scratch):
@@ -18,5 +19,5 @@ def test_a_translation_that_lacks_a_field_shows_the_english_one(scratch):
     assert content is not None and not problems, problems.report()
     english = content.timeline.phase("reviews").texts["en"]
     assert content.timeline.phase("reviews").texts["lv"] == english
-    page = next(p for p in LanguageBuild(content, "lv").pages() if p.key == "timeline/index")
+    page = next(p for p in Generation(content, Language.of(content.project, "lv")).pages() if p.key == "timeline/index")
     assert english["title"] in page.body

@@ -17,9 +17,10 @@ from lxml import etree, html
 from conftest import LANGUAGES, ROOT, page_path
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
-from epi_site.rendering.pages import LanguageBuild
+from epi_site.rendering.generation import Generation
 from epi_site.rendering.render import Formats
 from epi_site.rendering.social import page_cards
+from epi_site.rendering.language import Language
 
 NBSP = "\u00a0"
 
@@ -152,7 +153,8 @@ def test_issue_titles_name_the_quarter_as_the_language_does(site, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_news_cards_carry_the_day_as_the_language_writes_it(lang):
     content, _ = load_content(load_project(ROOT))
-    cards = page_cards(content, lang, LanguageBuild(content, lang).pages())
+    language = Language.of(content.project, lang)
+    cards = page_cards(content, language, Generation(content, language).pages())
     items = {item.page_key: item for item in content.news}
     news = [(card, items[key]) for key, card in cards.items() if key in items]
     assert news

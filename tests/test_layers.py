@@ -50,3 +50,14 @@ def test_the_layers_are_read_from_real_imports():
     """The reader above resolves relative imports: a module of content/ is seen importing problems."""
     names = set(_imports(PACKAGE / "content" / "news.py"))
     assert "epi_site.problems.Problems" in names
+
+
+def test_the_domain_never_reaches_into_the_adapter():
+    """hooks/mkdocs_adapter/ serves MkDocs alone: the domain works without it, and it without the domain."""
+    reaching = [p.relative_to(PACKAGE).as_posix() for p in MODULES
+                if any(n == "mkdocs_adapter" or n.startswith("mkdocs_adapter.") for n in _imports(p))]
+    assert not reaching
+    adapter = sorted((ROOT / "hooks" / "mkdocs_adapter").glob("*.py"))
+    assert adapter, "the adapter's modules have moved: update this test"
+    for path in adapter:
+        assert not [n for n in _imports(path) if n.startswith("epi_site")], path.name

@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from conftest import ROOT, copy_project
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
-from epi_site.rendering.pages import LanguageBuild
+from epi_site.rendering.generation import Generation
+from epi_site.rendering.language import Language
 
 pytestmark = pytest.mark.slow
 
@@ -96,7 +97,7 @@ def _assert_message_or_build(root, changed: str) -> None:
         assert problems, f"{changed}: nothing was loaded, and no problem says why"
         return
     try:
-        LanguageBuild(content, "lv").pages()
+        Generation(content, Language.of(content.project, "lv")).pages()
     except Exception as error:
         pytest.fail(f"{changed}: the check let it through, then the pages crashed: {type(error).__name__}: {error}")
 

@@ -18,10 +18,11 @@ from epi_site.content.loading import load_content
 from epi_site.rendering.feeds import build_feeds
 from epi_site.content.news import NewsItem, NewsText, news_order
 from epi_site.content.newsletter import compose_issues
-from epi_site.rendering.pages import LanguageBuild
+from epi_site.rendering.generation import Generation
 from epi_site.problems import Problems
 from epi_site.project import load_project
 from epi_site.safety.safe_text import clean, one_line
+from epi_site.rendering.language import Language
 
 SITE_URL = "https://www.epi-project.com/"
 
@@ -129,8 +130,8 @@ def test_every_page_advertises_its_languages_feeds(site, lang):
 def test_feed_ids_are_stable_between_builds():
     project = load_project(ROOT)
     content, _ = load_content(project)
-    first = build_feeds(project, "sv", content.news, content.site)
-    second = build_feeds(project, "sv", content.news, content.site)
+    first = build_feeds(Language.of(project, "sv"), content.news, content.site)
+    second = build_feeds(Language.of(project, "sv"), content.news, content.site)
     assert first == second
 
 
@@ -141,7 +142,7 @@ def test_feed_carries_at_most_the_configured_number_of_entries():
                       (), None, None,
                       {"en": NewsText("en", f"Item {i}", "Summary", "Body", None, "x")}) for i in range(50)]
     items.sort(key=lambda i: i.date, reverse=True)
-    rss, atom = build_feeds(project, "en", items, content.site)
+    rss, atom = build_feeds(Language.of(project, "en"), items, content.site)
     assert len(feedparser.parse(rss).entries) == project.feed_entries == 20
     assert feedparser.parse(atom).entries[0].title == "Item 49"
 
@@ -216,12 +217,12 @@ def test_any_text_comes_out_as_valid_xml_and_safe_html(title, summary, body):
     content = CONTENT.__class__(**{**CONTENT.__dict__, "news": [item],
                                    "issues": compose_issues(PROJECT, [item], Problems())})
     for lang in ("en", "pl"):
-        page = next(p for p in LanguageBuild(content, lang).news_pages() if p.key == "news/2021-01-01-x")
+        page = next(p for p in Generation(content, Language.of(content.project, lang)).pages() if p.key == "news/2021-01-01-x")
         tree = html.fromstring(f"<html><body>{page.body}</body></html>")
         assert tree.xpath("//h1")[0].text_content() == title
         assert not tree.xpath("//script | //iframe | //*[@onerror]")
         assert tree.xpath("string(//p[@class='epi-news__summary'])") == summary
-        rss, atom = build_feeds(PROJECT, lang, content.news, content.site)
+        rss, atom = build_feeds(Language.of(PROJECT, lang), content.news, content.site)
         for raw in (rss, atom):
             root = etree.fromstring(raw)
             titles = root.xpath("//item/title/text() | //*[local-name()='entry']/*[local-name()='title']/text()")
@@ -240,7 +241,8 @@ def test_next_issue_appears_only_while_the_project_publishes(lang):
     content = CONTENT.__class__(**{**CONTENT.__dict__, "news": items,
                                    "issues": compose_issues(PROJECT, items, Problems())})
     assert CONTENT.site.end == dt.date(2022, 6, 30)
-    pages = {page.key: html.fromstring(f"<div>{page.body}</div>") for page in LanguageBuild(content, lang).news_pages()}
+    generation = Generation(content, Language.of(content.project, lang))
+    pages = {page.key: html.fromstring(f"<div>{page.body}</div>") for page in generation.pages()}
     assert pages["news/2022-q1"].xpath("//a[@rel='next']/@href") == ["../2022-q2/"]
     assert not pages["news/2022-q2"].xpath("//a[@rel='next']")  # 2022 Q3 begins after the end
     assert pages["news/2022-q3"].xpath("//a[@rel='prev']/@href") == ["../2022-q2/"]

@@ -15,6 +15,7 @@ from epi_site.content.loading import load_content
 from epi_site.project import load_project
 from epi_site.rendering.visibility import funding_line
 from epi_site.safety.safe_text import one_line
+from epi_site.rendering.language import Language
 
 SITE_URL = "https://www.epi-project.com/"
 PROJECT = load_project(ROOT)
@@ -118,7 +119,7 @@ def test_home_describes_epi_its_funding_and_its_13_partners(site, lang):
     assert grant["@type"] == "Grant" and grant["identifier"] == site_info.grant_agreement == "863614"
     assert grant["funder"]["@id"] == epi["funder"]["@id"]
     assert "863614" in grant["description"]
-    assert grant["description"] == funding_line(PROJECT, lang, site_info)
+    assert grant["description"] == funding_line(Language.of(PROJECT, lang), site_info)
     members = [(m["name"], m["address"]["addressCountry"], m["address"].get("addressLocality")) for m in epi["member"]]
     assert len(members) == 13
     assert members == [(p.name, p.country, CONTENT.places.city(p, lang)) for p in CONTENT.partners]

@@ -16,7 +16,8 @@ from epi_site.content.directives import Directive
 from epi_site.content.loading import load_content
 from epi_site.content.i18n import translations
 from epi_site.project import load_project
-from epi_site.rendering.pages import LanguageBuild
+from epi_site.rendering.generation import Generation
+from epi_site.rendering.language import Language
 from epi_site.rendering.render import Formats
 
 PROJECT = load_project(ROOT)
@@ -134,8 +135,9 @@ def _infographic(lang: str, did: str) -> dict:
     from epi_site.rendering.visibility import disclaimer, funded_by, funding_line
     content, _ = load_content(PROJECT)
     dataset = content.datasets[did]
-    return infographics.texts(PROJECT, dataset, lang, funded_by(PROJECT, lang), funding_line(PROJECT, lang, content.site),
-                              content.places.area(dataset.area, lang), disclaimer=disclaimer(PROJECT, lang))
+    language = Language.of(PROJECT, lang)
+    return infographics.texts(language, dataset, funded_by(language), funding_line(language, content.site),
+                              content.places.area(dataset.area, lang), disclaimer=disclaimer(language))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -146,7 +148,8 @@ def test_chart_images_carry_the_disclaimer_whole_and_legible(site, lang):
     from epi_site.rendering import infographics
     from epi_site.rendering.visibility import disclaimer, funding_line
     content, _ = load_content(PROJECT)
-    funding, notice = funding_line(PROJECT, lang, content.site), disclaimer(PROJECT, lang)
+    language = Language.of(PROJECT, lang)
+    funding, notice = funding_line(language, content.site), disclaimer(language)
     fitted = infographics.statements(funding, notice)
     assert " ".join(fitted.lines).split() == f"{funding} {notice}".split() and fitted.size >= 20
     assert infographics.STATEMENTS_TOP + len(fitted.lines) * fitted.line_height <= infographics.SIZE - 16
@@ -283,7 +286,8 @@ def test_a_wrong_publisher_field_is_reported(scratch, old, new, message):
 def test_the_publisher_directive_renders_in_every_language(lang):
     content, problems = load_content(PROJECT)
     assert not problems
-    rendered = LanguageBuild(content, lang).directive(Directive("publisher", None, 1), "privacy", "publisher-1")
+    generation = Generation(content, Language.of(content.project, lang))
+    rendered = generation.directive(Directive("publisher", None, 1), "privacy", "publisher-1")
     block = html.fragment_fromstring(rendered, create_parent="div").xpath("dl")[0]
     t = translations(PROJECT, lang)
     facts = dict(zip((text_of(d) for d in block.xpath("dt")), block.xpath("dd"), strict=True))

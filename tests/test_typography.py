@@ -10,9 +10,10 @@ from conftest import LANGUAGES, ROOT
 from epi_site.content.loading import load_content
 from epi_site.project import load_project
 from epi_site.rendering.cards import layout
-from epi_site.rendering.pages import LanguageBuild
+from epi_site.rendering.generation import Generation
 from epi_site.rendering.social import page_cards
 from epi_site.rendering.typography import NBSP, bind
+from epi_site.rendering.language import Language
 
 
 @pytest.mark.parametrize(("lang", "text", "bound"), [
@@ -55,7 +56,8 @@ def test_no_card_title_line_ends_where_its_language_binds(lang):
     """The real cards: no line of a title ends in a day or ordinal ("1." / "janvārī"), nor, in Polish,
     in a one-letter word or a year before its "r."."""
     content, _ = load_content(load_project(ROOT))
-    cards = page_cards(content, lang, LanguageBuild(content, lang).pages())
+    language = Language.of(content.project, lang)
+    cards = page_cards(content, language, Generation(content, language).pages())
     checked = 0
     for key, card in cards.items():
         lines = layout(card.spec).title.lines

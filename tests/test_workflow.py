@@ -137,13 +137,24 @@ def test_every_action_is_pinned_by_commit_and_checkout_keeps_no_token():
     steps = [step for job in workflow["jobs"].values() for step in job["steps"] if "uses" in step]
     assert {step["uses"].split("@")[0] for step in steps} == {
         "actions/checkout", "actions/setup-python", "actions/upload-pages-artifact", "actions/deploy-pages",
-        "actions/upload-artifact"}
+        "actions/upload-artifact", "actions/cache"}
     for step in steps:
         action, _, ref = step["uses"].partition("@")
         assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{action} is not pinned by a full commit SHA: {ref}"
         assert re.search(re.escape(step["uses"]) + r" # v\d+\.\d+\.\d+\n", text), f"{action}: name its version"
         if action == "actions/checkout":
             assert step["with"]["persist-credentials"] is False
+
+
+def test_ci_reuses_drawn_images_keyed_by_the_drawing_code_and_fonts():
+    import yaml
+
+    steps = yaml.safe_load((ROOT / ".github/workflows/site.yml").read_text())["jobs"]["check-build-test"]["steps"]
+    cache = next(step for step in steps if step.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == "~/.cache/epi-site/images"  # image_cache.cache_folder() on a runner
+    assert "hooks/epi_site/rendering/*.py" in cache["with"]["key"] and "overrides/assets/fonts/*" in cache["with"]["key"]
+    build = next(step for step in steps if step.get("name") == "Build the site (strict)")
+    assert steps.index(cache) < steps.index(build)
 
 
 def test_a_pull_request_gets_the_change_report_and_keeps_its_built_site():

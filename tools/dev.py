@@ -11,7 +11,7 @@
     python3 tools/dev.py test --fast      the everyday loop: no browser, no slow tests (about 2 minutes)
     python3 tools/dev.py changes          what this branch changes on the site, per language, as readers see it
                                           (pages, feeds, images, translations; BASE: another branch or commit;
-                                          --markdown: the same report for a pull request)
+                                          --markdown: the same report for a pull request; --json: its data)
     python3 tools/dev.py lint             ruff, with the rules of pyproject.toml
     python3 tools/dev.py new news "Title"  start a news item in English (also: new partner ID, new page NAME,
                                           new issue 2022-q2); it never overwrites a file

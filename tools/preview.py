@@ -5,7 +5,8 @@
 
 It serves a configuration that inherits mkdocs.yml and builds only English
 and the chosen language; the other languages still appear in the switcher.
-The search index is not built in a preview.
+The search index is not built in a preview. When a saved file breaks the build, every page
+shows the check's messages until the next build succeeds (hooks/mkdocs_adapter/failed_build.py).
 """
 
 from __future__ import annotations

@@ -4,21 +4,26 @@ It builds the site twice, as the base was and as the working tree is now (with e
 committed), runs the check on both, and reports per language: the pages added, removed and changed
 with the words that changed, titles, descriptions and link previews, feed entries and newsletter
 issues, cards and charts redrawn, translations made outdated or brought up to date, and problems and
-warnings added or removed. ``--markdown`` writes the same report for a pull request's job summary.
+warnings added or removed. ``--markdown`` writes the same report for a pull request's job summary,
+``--json`` for a program (the report's data, as ``change_report.Report`` holds it).
 
 BASE is a branch or a commit; the comparison starts where this branch left it (``git merge-base``),
 as a pull request's diff does. Without BASE: the pull request's target branch on GitHub, else
 origin/main when it exists, else main. The base's files come from ``git archive``, into a temporary
 folder; nothing in the repository changes. Drawn images come from the image cache both builds share,
-and a base already built once is taken from the build cache (both in the user's cache folder).
+and a base already built once is taken from the build cache (both in the user's cache folder), with
+the check's results on it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import hashlib
 import importlib.metadata
 import io
+import json
 import os
 import shutil
 import subprocess
@@ -27,19 +32,24 @@ import tarfile
 import tempfile
 import time
 import zlib
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .change_report import (CheckResult, LanguageChanges, Report, SiteChanges, as_markdown, as_text, check_result,
                             compare_checks, compare_sites)
 from .content.loading import load_content
+from .content.news import current_day
 from .content.translation_status import status_rows
+from .problems import Problem
 from .project import load_project
 from .rendering.image_cache import cache_folder
 from .safety.changed_files import default_bases
 from .safety.github_output import plain_lines
 
-KEPT_BUILDS = 4  # bases kept in the build cache, the most recently used
+KEPT_BUILDS = 4  # bases kept in the build cache, those used last, beside those in use
+# Seconds after its last use that a kept build may still be read, and after its last write that a
+# build may still be running: a comparison takes well under a minute.
+IN_USE = 3600
 
 
 class Unavailable(Exception):
@@ -123,40 +133,82 @@ def builds_folder() -> Path:
     return cache_folder().parent / "builds"
 
 
+@functools.cache
+def _packages() -> tuple[str, ...]:
+    return tuple(sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions()))
+
+
 def cache_key(tree_id: str) -> str:
     """The same files built with the same interpreter and packages give the same bytes."""
-    packages = sorted(f"{dist.metadata['Name']}=={dist.version}" for dist in importlib.metadata.distributions())
-    text = "\n".join([tree_id, sys.version, zlib.ZLIB_RUNTIME_VERSION, *packages])
+    text = "\n".join([tree_id, sys.version, zlib.ZLIB_RUNTIME_VERSION, *_packages()])
     return hashlib.sha256(text.encode()).hexdigest()[:40]
+
+
+def last_use(entry: Path) -> float | None:
+    """When a cache entry was last made or taken (the time of its "complete" file); None: no entry."""
+    try:
+        return (entry / "complete").stat().st_mtime
+    except OSError:
+        return None
 
 
 def cached_build(tree_id: str | None) -> Path | None:
     if not tree_id:
         return None
     folder = builds_folder() / cache_key(tree_id)
-    if (folder / "complete").is_file() and (folder / "site").is_dir():
-        os.utime(folder / "complete")  # recently used: kept by the pruning
+    if last_use(folder) is not None and (folder / "site").is_dir():
+        try:
+            os.utime(folder / "complete")  # used now: kept by the pruning
+        except OSError:
+            return None  # removed meanwhile
         return folder / "site"
     return None
 
 
 def keep_build(partial: Path) -> Path:
-    """A base built into the cache's ``KEY.PID.partial`` folder, made the cache's entry KEY; the older
-    entries beyond KEPT_BUILDS removed. Returns where the site now is."""
+    """A base built into the cache's ``KEY.PID.partial`` folder, made the cache's entry KEY, and the
+    cache pruned. Returns where the site now is."""
     folder = partial.with_name(partial.name.split(".", 1)[0])
     try:
-        (partial / "complete").write_text("")
-        shutil.rmtree(folder, ignore_errors=True)
-        partial.rename(folder)
+        if last_use(folder) is not None:
+            # The same files, built by another comparison meanwhile: the same bytes, which it may be
+            # reading now, so that entry stays and this build goes.
+            os.utime(folder / "complete")
+            shutil.rmtree(partial, ignore_errors=True)
+        else:
+            (partial / "complete").write_text("")
+            shutil.rmtree(folder, ignore_errors=True)  # an entry without "complete": half removed
+            partial.rename(folder)
     except OSError:
         return partial / "site"
-    entries = sorted(builds_folder().iterdir(), key=lambda entry: entry.stat().st_mtime, reverse=True)
-    kept = [entry for entry in entries if (entry / "complete").is_file()]
-    hour_ago = time.time() - 3600
-    stale = [entry for entry in entries if entry.name.endswith(".partial") and entry.stat().st_mtime < hour_ago]
-    for old in [*kept[KEPT_BUILDS:], *stale]:  # a partial folder an hour old is a stopped build's
-        shutil.rmtree(old, ignore_errors=True)
+    prune(builds_folder())
     return folder / "site"
+
+
+def prune(folder: Path) -> None:
+    """Remove the entries beyond the KEPT_BUILDS used last, except those used within IN_USE seconds (a
+    comparison may still be reading them), and what stopped builds left there over IN_USE seconds ago."""
+    now = time.time()
+    used, left = [], []
+    for entry in folder.iterdir():
+        when = last_use(entry)
+        if when is not None:
+            used.append((when, entry))
+            continue
+        left.append((_last_write(entry), entry))
+    used.sort(reverse=True)
+    for when, old in [*used[KEPT_BUILDS:], *left]:
+        if when < now - IN_USE:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _last_write(entry: Path) -> float:
+    """A build writes into its partial folder's site/, made once it starts: the later of the two times."""
+    times = []
+    for path in (entry, entry / "site"):
+        with contextlib.suppress(OSError):
+            times.append(path.stat().st_mtime)
+    return max(times, default=0.0)
 
 
 @dataclass
@@ -210,6 +262,58 @@ def check_of(tree: Path):
     return check_result(rows, list(problems), problems.warning_list(), str(tree))
 
 
+def base_check(side: Side, build: Build, notes: list[str]) -> CheckResult:
+    """The check's results for the base: kept with its build in the cache, else found now (and kept)."""
+    kept = _check_file(build)
+    if kept is not None:
+        with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
+            return _check_from(json.loads(kept.read_text(encoding="utf-8")))
+    try:
+        found = check_of(side.tree)
+    except Exception as error:  # an old base the check cannot read: said in the report, not fatal
+        notes.append(f"the check could not read {side.label}: {error}")
+        return CheckResult(read=False)
+    if kept is not None:
+        with contextlib.suppress(OSError):
+            written = kept.with_name(f"{kept.name}.{os.getpid()}")
+            written.write_text(json.dumps(_check_data(found)), encoding="utf-8")
+            written.replace(kept)
+    return found
+
+
+@functools.cache
+def check_version() -> str:
+    """The running check's own code: what a base's check results depend on beside the base's files."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _check_file(build: Build) -> Path | None:
+    """Where a base's check results are kept: in its folder of the build cache, for this check's code and
+    today (a publication date in the future is a problem until its day)."""
+    folder = build.site.parent
+    name = f"check-{check_version()}-{current_day().isoformat()}.json"
+    return folder / name if folder.parent == builds_folder() else None
+
+
+def _check_data(found: CheckResult) -> dict:
+    return {"problems": [asdict(problem) for problem in found.problems],
+            "warnings": [asdict(warning) for warning in found.warnings],
+            "statuses": [[kind, key, source, statuses] for (kind, key), (source, statuses) in found.statuses.items()],
+            "read": found.read}
+
+
+def _check_from(data: dict) -> CheckResult:
+    return CheckResult(tuple(Problem(**problem) for problem in data["problems"]),
+                       tuple(Problem(**warning) for warning in data["warnings"]),
+                       {(kind, key): (source, statuses) for kind, key, source, statuses in data["statuses"]},
+                       bool(data["read"]))
+
+
 def report(root: Path, base: str = "") -> tuple[Report, bool]:
     """The report, and whether the working tree could be built."""
     root = root.resolve()
@@ -230,11 +334,7 @@ def report(root: Path, base: str = "") -> tuple[Report, bool]:
             export(root, commit, base_side.tree)
             if not same:
                 prior = start_build(base_side, scratch, "base")
-            try:
-                before = check_of(base_side.tree)
-            except Exception as error:  # an old base the check cannot read: said in the report, not fatal
-                notes.append(f"the check could not read {label}: {error}")
-                before = CheckResult(read=False)
+            before = base_check(base_side, prior, notes)
             check = compare_checks(before, check_of(root), project.languages, project.default_language)
             head_built, base_built = head.wait(), prior.wait()
         finally:
@@ -260,8 +360,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("base", nargs="?", default="",
                         help="the branch or commit to compare with (default: the pull request's target branch, "
                              "else origin/main or main)")
-    parser.add_argument("--markdown", action="store_true",
-                        help="write the report in Markdown, for GitHub's job summary")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--markdown", action="store_true", help="write the report in Markdown, for GitHub's job summary")
+    form.add_argument("--json", action="store_true", help="write the report's data in JSON, for a program")
     parser.add_argument("--look", default="", metavar="COMMAND",
                         help="with --markdown: a command that shows the built site locally, to print in the report")
     parser.add_argument("--root", default=".", help="the repository's folder (default: the current one)")
@@ -273,6 +374,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.markdown:
         print(as_markdown(found, args.look), end="")
+    elif args.json:
+        # One line, every character beyond ASCII escaped: no word of a contributor starts a line of its own,
+        # so none can become a command to GitHub's runner.
+        print(json.dumps(asdict(found)))
     else:
         # Contributors' words are printed: no line of theirs can become a command to GitHub's runner.
         print("\n".join(plain_lines(as_text(found))))

@@ -163,11 +163,20 @@ def _check_limits(body: str, first: int, refuse) -> None:
                 paragraph_start = number
             paragraph.append(line)
             continue
-        opener = limits.too_many_openers("\n".join(paragraph)) if paragraph else None
-        if opener:
-            refuse(paragraph_start, f"this paragraph holds more than {limits.MAX_OPENERS_PER_PARAGRAPH} '{opener}'",
-                   "split it into shorter paragraphs, with an empty line between them")
+        _check_block(paragraph, paragraph_start, refuse)
         paragraph = []
+
+
+def _check_block(lines: list[str], start: int, refuse) -> None:
+    """One block of lines with no empty line between them."""
+    opener = limits.too_many_openers("\n".join(lines)) if lines else None
+    if opener:
+        refuse(start, f"this paragraph holds more than {limits.MAX_OPENERS_PER_PARAGRAPH} '{opener}'",
+               "split it into shorter paragraphs, with an empty line between them")
+    if len(lines) > limits.MAX_BLOCK_LINES:
+        refuse(start, f"lines {start:,} to {start + len(lines) - 1:,} follow one another with no empty line "
+               f"({len(lines):,} lines; the limit is {limits.MAX_BLOCK_LINES})",
+               "put an empty line between headings, paragraphs and lists")
 
 
 def _is_plain_path(value: str) -> bool:

@@ -39,7 +39,13 @@ class PageKind:
     section: str | None
     # {page key: the languages with a text of its own, or EVERY_LANGUAGE}
     pages: Callable[[Parts], dict[str, Collection[str] | None]]
+    # The template in rendering/templates/ that makes each page of the kind.
+    template: str
     listed: bool = True
+    # A kind with no generator of its own in rendering/generators/ is drawn from its template alone,
+    # with this title and description (interface strings, in English).
+    title: str = ""
+    description: str = ""
 
 
 # The page at the head of each section: the tab (and phone-menu item) its pages mark as theirs, and the
@@ -57,14 +63,16 @@ def _timeline(parts: Parts) -> dict:
 
 
 KINDS: tuple[PageKind, ...] = (
-    PageKind("partners index", _("Partners"), lambda parts: {"partners/index": EVERY_LANGUAGE}),
-    PageKind("partner", _("Partners"), lambda parts: {p.page_key: p.texts for p in parts.partners}),
-    PageKind("timeline", _("Timeline"), _timeline),
-    PageKind("newsletter archive", _("Newsletter"), lambda parts: {"news/index": EVERY_LANGUAGE}),
-    PageKind("newsletter issue", _("Newsletter"), lambda parts: {i.page_key: EVERY_LANGUAGE for i in parts.issues}),
-    PageKind("news item", _("News"), lambda parts: {item.page_key: item.versions for item in parts.news}),
-    PageKind("search", None, lambda parts: {"search": EVERY_LANGUAGE}, listed=False),
-    PageKind("translation status", None, lambda parts: {"status": EVERY_LANGUAGE}, listed=False),
+    PageKind("partners index", _("Partners"), lambda parts: {"partners/index": EVERY_LANGUAGE}, "partners_index.html"),
+    PageKind("partner", _("Partners"), lambda parts: {p.page_key: p.texts for p in parts.partners}, "partner.html"),
+    PageKind("timeline", _("Timeline"), _timeline, "timeline.html"),
+    PageKind("newsletter archive", _("Newsletter"), lambda parts: {"news/index": EVERY_LANGUAGE}, "archive.html"),
+    PageKind("newsletter issue", _("Newsletter"), lambda parts: {i.page_key: EVERY_LANGUAGE for i in parts.issues},
+             "issue.html"),
+    PageKind("news item", _("News"), lambda parts: {item.page_key: item.versions for item in parts.news},
+             "news_item.html"),
+    PageKind("search", None, lambda parts: {"search": EVERY_LANGUAGE}, "search.html", listed=False),
+    PageKind("translation status", None, lambda parts: {"status": EVERY_LANGUAGE}, "status.html", listed=False),
 )
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..content.charts import Dataset
-from ..content.i18n import translations
-from ..project import Project
-from .render import Formats
+from .language import Language
 from .typography import bind
 
 WIDTH = 640
@@ -26,24 +24,23 @@ class Bar:
     index: int
 
 
-def format_value(project: Project, lang: str, value: float, unit: str, approximate: bool = False) -> str:
+def format_value(language: Language, value: float, unit: str, approximate: bool = False) -> str:
     """A value with its unit, as the page's locale writes it, on one line ("26 809 473 personas")."""
-    fmt = Formats(lang)
-    t = translations(project, lang)
+    fmt, t = language.fmt, language.translations
     if unit == "percent":
         text = fmt.percent(value)
     elif approximate and value >= 1_000_000:
         text = fmt.compact(value)
     else:
         text = t.ngettext("%(num)s person", "%(num)s persons", int(value)) % {"num": fmt.number(value)}
-    return bind(t.gettext("about %(value)s") % {"value": text} if approximate else text, lang)
+    return bind(t.gettext("about %(value)s") % {"value": text} if approximate else text, language.code)
 
 
-def view(project: Project, dataset: Dataset, lang: str, area: str | None = None) -> dict:
+def view(language: Language, dataset: Dataset, area: str | None = None) -> dict:
     """Everything the chart template needs, computed once."""
-    texts, text_lang = dataset.text(lang, project.default_language)
+    texts, text_lang = dataset.text(language.code, language.project.default_language)
     labels = texts.get("labels", {})
-    values = [format_value(project, lang, p.value, dataset.unit, dataset.approximate) for p in dataset.series]
+    values = [format_value(language, p.value, dataset.unit, dataset.approximate) for p in dataset.series]
     bars: list[Bar] = []
     height = 0
     if dataset.kind == "bar":
@@ -61,7 +58,7 @@ def view(project: Project, dataset: Dataset, lang: str, area: str | None = None)
         height = BAR + 8
     total = None
     if dataset.total is not None:
-        total = format_value(project, lang, dataset.total, dataset.total_unit or dataset.unit, dataset.approximate)
+        total = format_value(language, dataset.total, dataset.total_unit or dataset.unit, dataset.approximate)
     rows = [(labels.get(p.key, p.key), v) for p, v in zip(dataset.series, values, strict=True)]
     return {
         "dataset": dataset,

@@ -9,20 +9,20 @@ import css_inline
 from markupsafe import Markup
 
 from ..content.loading import Content
-from ..content.i18n import translations
 from ..content.newsletter import Intro, Issue
 from .emblem import PNG_PATH
-from .render import language_context, render, to_html
+from .language import Language
+from .render import render, to_html
 from .typography import bind, bind_html
 from .urls import page_url, rewrite_links
 from .visibility import disclaimer, funded_by, funding_line
 
 
-def edition_context(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> dict:
+def edition_context(content: Content, language: Language, issue: Issue, intro: Intro | None, intro_lang: str) -> dict:
     """What an edition of an issue shows, with absolute links: the email editions and the newsletter feeds."""
-    project = content.project
-    quarter = language_context(project, lang)["fmt"].quarter(issue.year, issue.quarter)
-    title = translations(project, lang).gettext("Newsletter, %(quarter)s") % {"quarter": quarter}
+    project, lang = content.project, language.code
+    quarter = language.fmt.quarter(issue.year, issue.quarter)
+    title = language.gettext("Newsletter, %(quarter)s") % {"quarter": quarter}
     entries = [
         {"item": item, "text": item.version(lang, project.default_language),
          "url": project.absolute(page_url(project, f"news/{item.slug}", lang))}
@@ -43,9 +43,9 @@ def edition_context(content: Content, lang: str, issue: Issue, intro: Intro | No
         "issue_url": project.absolute(page_url(project, f"news/{issue.key}", lang)),
         # Mail clients block SVG and embedded images: the emblem is the site's PNG, at its full address.
         "emblem_url": project.absolute(PNG_PATH),
-        "funded_by": funded_by(project, lang),
-        "funding": funding_line(project, lang, content.site),
-        "disclaimer": disclaimer(project, lang),
+        "funded_by": funded_by(language),
+        "funding": funding_line(language, content.site),
+        "disclaimer": disclaimer(language),
     }
 
 
@@ -58,11 +58,11 @@ def _inliner() -> css_inline.CSSInliner:
                                  load_remote_stylesheets=False)
 
 
-def email_html(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
-    page = render(content.project, lang, "email.html", **edition_context(content, lang, issue, intro, intro_lang))
-    return bind_html(_inliner().inline(page), lang)
+def email_html(content: Content, language: Language, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
+    page = render(language, "email.html", **edition_context(content, language, issue, intro, intro_lang))
+    return bind_html(_inliner().inline(page), language.code)
 
 
-def email_text(content: Content, lang: str, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
-    return bind(render(content.project, lang, "email.txt", **edition_context(content, lang, issue, intro, intro_lang)),
-                lang)
+def email_text(content: Content, language: Language, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
+    return bind(render(language, "email.txt", **edition_context(content, language, issue, intro, intro_lang)),
+                language.code)

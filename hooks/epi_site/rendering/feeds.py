@@ -15,13 +15,13 @@ from urllib.parse import urlsplit
 
 from feedgen.feed import FeedGenerator
 
-from ..content.i18n import translations
 from ..content.loading import Content
 from ..content.news import NewsItem, news_order
 from ..content.translations import in_language
 from ..project import Project
 from .email_edition import edition_context
-from .render import Formats, render, to_html
+from .language import Language
+from .render import render, to_html
 from .typography import bind, bind_html
 from ..safety.safe_text import clean
 from ..content.site_info import SiteInfo
@@ -89,10 +89,9 @@ def _feeds(project: Project, lang: str, site: SiteInfo, paths: tuple[str, str], 
     return rss, atom
 
 
-def build_feeds(project: Project, lang: str, items: list[NewsItem], site: SiteInfo) -> tuple[bytes, bytes]:
-    """(RSS, Atom) of the newest items, in ``lang``, with English text where untranslated."""
-    t = translations(project, lang)
-    fmt = Formats(lang)
+def build_feeds(language: Language, items: list[NewsItem], site: SiteInfo) -> tuple[bytes, bytes]:
+    """(RSS, Atom) of the newest items, in ``language``, with English text where untranslated."""
+    project, lang, t, fmt = language.project, language.code, language.translations, language.fmt
     notice = t.gettext("This text has not been translated into %(language)s yet, so it is shown in %(original)s.")
     entries = []
     # Newest publication first: a feed says when each text appeared here, not when what it reports happened.
@@ -116,21 +115,20 @@ def build_feeds(project: Project, lang: str, items: list[NewsItem], site: SiteIn
                   t.gettext("The news of the European Pact for Integration."), entries)
 
 
-def build_newsletter_feeds(content: Content, lang: str) -> tuple[bytes, bytes]:
-    """(RSS, Atom) of the newest quarterly issues in ``lang``: each issue's introduction and items."""
-    project, site = content.project, content.site
-    t = translations(project, lang)
+def build_newsletter_feeds(content: Content, language: Language) -> tuple[bytes, bytes]:
+    """(RSS, Atom) of the newest quarterly issues in ``language``: each issue's introduction and items."""
+    project, site, lang, t = content.project, content.site, language.code, language.translations
     entries = []
     for issue in content.issues[: project.feed_entries]:
         intro, intro_lang = in_language(issue.intros, lang, project.default_language)
-        context = edition_context(content, lang, issue, intro, intro_lang)
+        context = edition_context(content, language, issue, intro, intro_lang)
         key = f"news/{issue.key}"
         summary = bind(intro.title, intro_lang) if intro and intro.title else context["title"]
         # The quarter's first day names the issue for good, however many items it gains later.
         entries.append(FeedEntry(tag_uri(project, issue.first_day, f"{key}/{lang}"), context["title"],
                                  project.absolute(page_url(project, key, lang)),
                                  issue.published(lang, project.default_language), summary,
-                                 bind_html(render(project, lang, "issue_feed.html", **context), lang)))
+                                 bind_html(render(language, "issue_feed.html", **context), lang)))
     return _feeds(project, lang, site, NEWSLETTER_FEEDS,
                   tag_uri(project, site.start, f"{project.prefix(lang)}news/newsletter"),
                   t.gettext("%(site)s: quarterly newsletter") % {"site": site.name},

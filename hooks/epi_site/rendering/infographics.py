@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageChops, ImageDraw
 
 from . import chart_view
 from ..content.charts import Dataset
-from ..content.i18n import translations
 from ..project import Project
+from .language import Language
 from .canvas import EPI_BLUE, EPI_BLUE_DARK, EPI_ORANGE, GREY, INK, WHITE, compose, frame, funding_block, indexed
 from .raster_text import clean, fit, font
 from .typography import bind
@@ -28,6 +28,9 @@ COLOURS = (EPI_BLUE, EPI_ORANGE)  # --epi-chart-1 and --epi-chart-2
 CHART_TOP, CHART_BOTTOM = 470, 790  # the chart's lowest top (after a four-line title), its bottom
 FOOTER_TOP = 840  # room under the emblem for five lines: the funding statement and the disclaimer
 EMBLEM_HEIGHT = 72
+# The EU's rules for funded projects: the emblem at least as large as the largest other logo. The
+# wordmark (91 × 39 at scale 1) is drawn at 1.4: 127 × 55 px, under the emblem's 108 × 72 in height and area.
+WORDMARK_SCALE = 1.4
 MIDDLE = (BAND + 7, FOOTER_TOP - 30)
 
 
@@ -36,13 +39,13 @@ def infographic_path(project: Project, dataset_id: str, lang: str) -> str:
     return f"{project.prefix(lang)}data/{dataset_id}.png"
 
 
-def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding: str, area: str, *,
+def texts(language: Language, dataset: Dataset, funded_by: str, funding: str, area: str, *,
           disclaimer: str) -> dict:
     """Everything drawn, as plain data: the cache key, and the drawing's only input.
 
     ``area`` is the dataset's area as the language writes it (UE-27, ES-27), as on the page."""
-    view = chart_view.view(project, dataset, lang, area)
-    gettext = translations(project, lang).gettext
+    project, lang, gettext = language.project, language.code, language.gettext
+    view = chart_view.view(language, dataset, area)
     source = " · ".join(part for part in (gettext("Source: %(source)s") % {"source": dataset.source},
                                           view["area"], str(dataset.year) if dataset.year else "") if part)
     max_width = chart_view.WIDTH - chart_view.LABEL_SPACE
@@ -59,7 +62,8 @@ def texts(project: Project, dataset: Dataset, lang: str, funded_by: str, funding
 @lru_cache(maxsize=16)
 def _base(funded_by: str, funding: str, disclaimer: str, domain: str) -> Image.Image:
     """The header and footer, the same for every chart of a language: drawn once."""
-    image, draw = frame((SIZE, SIZE), BAND, MARGIN, 1.9, FOOTER_TOP - 20)
+    image, draw = frame((SIZE, SIZE), BAND, MARGIN, WORDMARK_SCALE, FOOTER_TOP - 20,
+                        wordmark_top=round((BAND - 39 * WORDMARK_SCALE) / 2))
     draw.text((SIZE - MARGIN, BAND / 2), domain, font=font("regular", 28), fill=WHITE, anchor="rm")
     funding_block(image, MARGIN, FOOTER_TOP, EMBLEM_HEIGHT, funded_by, SIZE - 2 * MARGIN, 32)
     _lines(draw, statements(funding, disclaimer), "regular", MARGIN, STATEMENTS_TOP, GREY)
@@ -82,6 +86,20 @@ def _base_indexed(funded_by: str, funding: str, disclaimer: str, domain: str) ->
     return indexed(_base(funded_by, funding, disclaimer, domain))
 
 
+def _middle(data: dict) -> Image.Image:
+    """The white band between header and footer: title, source and chart, centred in it, so that a
+    short chart (a single figure) leaves no empty band above the footer."""
+    band = Image.new("RGB", (SIZE, MIDDLE[1] - MIDDLE[0]), WHITE)
+    _draw_middle(band, data, MIDDLE[0])
+    drawn = ImageChops.difference(band, Image.new("RGB", band.size, WHITE)).getbbox()
+    if drawn is None:
+        return band
+    top, bottom = drawn[1], drawn[3]
+    centred = Image.new("RGB", band.size, WHITE)
+    centred.paste(band.crop((0, top, SIZE, bottom)), (0, (band.height - (bottom - top)) // 2))
+    return centred
+
+
 def _draw_middle(image: Image.Image, data: dict, top: int) -> None:
     """Title, source and the chart itself, on the white band that starts at ``top``."""
     draw = ImageDraw.Draw(image)
@@ -93,20 +111,20 @@ def _draw_middle(image: Image.Image, data: dict, top: int) -> None:
     chart_top = min(CHART_TOP, round(y) + top + 64) - top  # the chart follows a short title closely
     kind = data["kind"]
     if kind == "bar":
-        _bars(draw, data["bars"], width, chart_top)
+        bottom = _bars(draw, data["bars"], width, chart_top)
     elif kind == "share":
-        _shares(draw, data["bars"], width, chart_top)
+        bottom = _shares(draw, data["bars"], width, chart_top)
     else:
-        _figure(draw, data["rows"][0], width, chart_top)
-    if data["total"]:
+        bottom = _figure(draw, data["rows"][0], width, chart_top)
+    if data["total"]:  # under the chart it sums up, not at the foot of the band
         total = fit(clean(data["total"], "semibold"), "semibold", width, 44, range(32, 21, -2), max_lines=1)
-        _lines(draw, total, "semibold", MARGIN, CHART_BOTTOM - top - total.height, INK)
+        _lines(draw, total, "semibold", MARGIN, min(bottom + 32, CHART_BOTTOM - top - total.height), INK)
 
 
 def draw(data: dict) -> Image.Image:
     """The whole image in RGB (infographic_png gives the same pixels faster)."""
     image = _base(data["funded_by"], data["funding"], data["disclaimer"], data["domain"]).copy()
-    _draw_middle(image, data, 0)
+    image.paste(_middle(data), (0, MIDDLE[0]))
     return image
 
 
@@ -118,7 +136,7 @@ def _lines(draw, fitted, weight: str, x: int, y: float, colour) -> float:
     return y + fitted.height
 
 
-def _bars(draw, bars: list[dict], width: int, chart_top: int) -> None:
+def _bars(draw, bars: list[dict], width: int, chart_top: int) -> float:
     row = min(160, (CHART_BOTTOM - 60 - CHART_TOP) // max(1, len(bars)))
     for i, bar in enumerate(bars):
         top = chart_top + i * row
@@ -131,9 +149,10 @@ def _bars(draw, bars: list[dict], width: int, chart_top: int) -> None:
         draw.rounded_rectangle((MARGIN, top + 48, MARGIN + length, top + 48 + 56), radius=4,
                                fill=COLOURS[i % len(COLOURS)])
         draw.text((MARGIN + length + 16, top + 48 + 28), value, font=value_face, fill=INK, anchor="lm")
+    return chart_top + (len(bars) - 1) * row + 48 + 56
 
 
-def _shares(draw, bars: list[dict], width: int, chart_top: int) -> None:
+def _shares(draw, bars: list[dict], width: int, chart_top: int) -> float:
     x, top = float(MARGIN), chart_top
     for i, bar in enumerate(bars):
         length = width * bar["share"]
@@ -146,19 +165,19 @@ def _shares(draw, bars: list[dict], width: int, chart_top: int) -> None:
                      range(32, 21, -2), max_lines=1)
         _lines(draw, legend, "semibold", MARGIN + 52, y, INK)
         y += 64
+    return y - 20
 
 
-def _figure(draw, row: list, width: int, chart_top: int) -> None:
+def _figure(draw, row: list, width: int, chart_top: int) -> float:
     label, value = row
     number = fit(clean(value, "bold"), "bold", width, 260, range(120, 47, -8), leading=1.1, max_lines=2)
     y = _lines(draw, number, "bold", MARGIN, chart_top, EPI_BLUE)
     caption = fit(clean(label, "semibold"), "semibold", width, 100, range(36, 23, -2), max_lines=2)
-    _lines(draw, caption, "semibold", MARGIN, y + 16, INK)
+    return _lines(draw, caption, "semibold", MARGIN, y + 16, INK)
 
 
 def infographic_png(data: dict) -> bytes:
-    middle = Image.new("RGB", (SIZE, MIDDLE[1] - MIDDLE[0]), WHITE)
-    _draw_middle(middle, data, MIDDLE[0])
+    middle = _middle(data)
     return compose(_base_indexed(data["funded_by"], data["funding"], data["disclaimer"], data["domain"]), middle,
                    MIDDLE[0])
 

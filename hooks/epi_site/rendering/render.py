@@ -12,13 +12,13 @@ from babel import Locale, dates, lists, numbers
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
 from markupsafe import Markup
 
-from ..content.i18n import translations
 from ..content.partners import country_name
 from ..project import Project
 from ..safety.limits import tame
 from ..safety.markup import sanitise
 from ..content.translations import in_language
 from ..safety.template_text import text_gettext
+from .roles import GROUP_NAMES, ROLE_NAMES
 from .typography import bind
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -145,7 +145,7 @@ def _sentence_case(text: str) -> str:
 def environment(project: Project) -> Environment:
     """One environment for every language, so each template is compiled once.
 
-    The language comes with each render (see ``language_context``): ``_()`` and
+    The language comes with each render (see ``render``): ``_()`` and
     ``ngettext()`` look up that language's catalog through the render's context.
     """
     env = Environment(
@@ -158,16 +158,13 @@ def environment(project: Project) -> Environment:
         keep_trailing_newline=True,
     )
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
-    env.globals.update(project=project, markdown=to_html)
+    # The names of roles and groups are said once, in rendering/roles.py (the cards read them too).
+    env.globals.update(project=project, markdown=to_html, role_names=ROLE_NAMES, group_names=GROUP_NAMES)
     env.filters["in_language"] = _in_language
     env.filters["sentence_case"] = _sentence_case
     return env
 
 
-@lru_cache(maxsize=16)
-def language_context(project: Project, lang: str) -> dict:
-    return {"lang": lang, "fmt": Formats(lang), "translations": translations(project, lang)}
-
-
-def render(project: Project, lang: str, template: str, **context) -> str:
-    return environment(project).get_template(template).render(**language_context(project, lang), **context)
+def render(language, template: str, **context) -> str:
+    """``template`` in ``language`` (a rendering.language.Language: its catalog and formats)."""
+    return environment(language.project).get_template(template).render(**language.template_context(), **context)

@@ -17,14 +17,14 @@ from functools import cache
 from babel import Locale
 from babel.core import get_global
 
-from ..content.i18n import translations
 from ..content.loading import Content
 from ..content.page_kinds import generated_pages
 from ..project import Project
 from .cards import HEIGHT, WIDTH, CardSpec, card_png
 from .image_cache import Drawing
+from .language import Language
 from .pages import GeneratedPage
-from .render import Formats
+from .roles import role_name
 from .urls import page_url
 from .visibility import funded_by
 
@@ -64,20 +64,12 @@ def section_of(kind, gettext, site_name: str) -> str:
     return gettext(kind.section) if kind is not None and kind.section else site_name
 
 
-def _role(role: str, gettext) -> str:
-    """The partner's role, in the words of the partner page (templates/_macros.html)."""
-    return {"coordinator": gettext("Project coordinator"), "co-coordinator": gettext("Co-coordinator"),
-            "city": gettext("City")}.get(role) or gettext("Technical partner")
-
-
-def page_cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[str, PageCard]:
-    """The card of every page that has a preview in ``lang``: hand-written and generated pages alike."""
-    project = content.project
-    gettext = translations(project, lang).gettext
-    fmt = Formats(lang)
+def page_cards(content: Content, language: Language, pages: list[GeneratedPage]) -> dict[str, PageCard]:
+    """The card of every page that has a preview in ``language``: hand-written and generated pages alike."""
+    project, lang, gettext, fmt = content.project, language.code, language.gettext, language.fmt
     site_name = content.site.name
     domain = project.site_url.split("//", 1)[-1].strip("/").removeprefix("www.")
-    funded = funded_by(project, lang)
+    funded = funded_by(language)
     news = {item.page_key: item for item in content.news}
     partners = {p.page_key: p for p in content.partners}
     found: list[tuple[str, str, str, str, str | None]] = []
@@ -96,7 +88,7 @@ def page_cards(content: Content, lang: str, pages: list[GeneratedPage]) -> dict[
             detail = fmt.date(item.date) if item.date else ""
         elif page.key in partners:
             partner = partners[page.key]
-            detail = f"{_role(partner.role, gettext)} · {fmt.country(partner.country)}"
+            detail = f"{role_name(partner.role, gettext)} · {fmt.country(partner.country)}"
         # As MkDocs writes the page's <title>: a day's or a quarter's no-break spaces ("2022. gada
         # 2. ceturksnis") are plain there, and a preview's title is the page's title.
         found.append((page.key, " ".join(page.title.split()), page.description, detail, published))
@@ -120,11 +112,11 @@ def card_drawings(project: Project, cards: dict[str, PageCard]) -> list[tuple[st
             for key, card in sorted(cards.items())]
 
 
-def social_meta(project: Project, card: PageCard, languages: dict[str, str], site_name: str) -> dict:
+def social_meta(language: Language, card: PageCard, languages: dict[str, str], site_name: str) -> dict:
     """The values of the page's og: and twitter: tags; ``languages`` maps each build language to the
-    language of the page's text there, so the alternates are the languages the page really exists in."""
-    lang = card.lang
-    gettext = translations(project, lang).gettext
+    language of the page's text there, so the alternates are the languages the page really exists in;
+    ``language`` is the card's."""
+    project, lang, gettext = language.project, card.lang, language.gettext
     alt = gettext("%(title)s. The EPI logo, and the EU emblem with the words “%(funded)s”.") % {
         "title": card.title, "funded": card.spec.funded_by}
     return {

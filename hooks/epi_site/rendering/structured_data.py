@@ -22,7 +22,7 @@ import json
 from markupsafe import Markup
 
 from ..content.loading import Content
-from .render import language_context
+from .language import Language
 from .urls import page_url
 from .visibility import funding_line
 
@@ -57,13 +57,14 @@ class StructuredData:
         self._issues = {f"news/{issue.key}": issue for issue in content.issues}
         self._partners = {f"partners/{partner.id}": partner for partner in content.partners}
 
-    def blocks(self, lang: str, key: str | None, canonical: str | None) -> list[Markup]:
+    def blocks(self, language: Language, key: str | None, canonical: str | None) -> list[Markup]:
+        lang = language.code
         if key == "index":
-            data = self.home(lang)
+            data = self.home(language)
         elif key in self._items:
             data = self.news_article(lang, key, canonical)
         elif key in self._issues:
-            data = self.issue(lang, key, canonical)
+            data = self.issue(language, key, canonical)
         elif key in self._partners:
             data = self.partner(lang, key, canonical)
         else:
@@ -114,8 +115,8 @@ class StructuredData:
         return self.project.absolute(f"{self.project.prefix(lang)}cards/{key}.png")
 
     # --- pages -------------------------------------------------------------------------------
-    def home(self, lang: str) -> dict:
-        site = self.content.site
+    def home(self, language: Language) -> dict:
+        site, lang = self.content.site, language.code
         funder = {"@type": "GovernmentOrganization", "@id": self._id("funder"), "name": FUNDER}
         organization = {
             **self._epi(),
@@ -123,7 +124,7 @@ class StructuredData:
             "email": site.email,
             "funder": funder,
             "funding": {"@type": "Grant", "identifier": site.grant_agreement,
-                        "description": funding_line(self.project, lang, site), "funder": {"@id": funder["@id"]}},
+                        "description": funding_line(language, site), "funder": {"@id": funder["@id"]}},
             "member": [self._partner(lang, f"partners/{partner.id}") for partner in self.content.partners],
         }
         website = {"@type": "WebSite", "@id": self._url("index", lang) + "#website", "url": self._url("index", lang),
@@ -138,11 +139,10 @@ class StructuredData:
                 "datePublished": published.isoformat(), "inLanguage": text.lang, "image": self._card(lang, key),
                 "mainEntityOfPage": canonical, "publisher": self._publisher()}
 
-    def issue(self, lang: str, key: str, canonical: str | None) -> dict:
-        issue = self._issues[key]
-        context = language_context(self.project, lang)
-        quarter = context["fmt"].quarter(issue.year, issue.quarter)
-        gettext = context["translations"].gettext
+    def issue(self, language: Language, key: str, canonical: str | None) -> dict:
+        issue, lang = self._issues[key], language.code
+        quarter = language.fmt.quarter(issue.year, issue.quarter)
+        gettext = language.gettext
         articles = []
         for item in reversed(issue.items):
             text = item.version(lang, self.project.default_language)

@@ -2,8 +2,11 @@
 
 Python-Markdown recurses once per level of nesting (a few hundred nested lists exhaust Python's
 stack) and its link and HTML patterns take time growing with the square of the number of '[' or
-'<' in one paragraph (4,000 '[' take ten seconds). The check refuses texts beyond these limits
-with a message; ``tame`` makes the build safe all the same for a text that got past it.
+'<' in one paragraph (4,000 '[' take ten seconds). Its processors of headings and rules take one
+line off a block and search the rest again, so the work grows with the square of a block's lines:
+50,000 one-line headings with no empty line between them (200,000 characters) took minutes. The
+check refuses texts beyond these limits with a message; ``tame`` makes the build safe all the same
+for a text that got past it.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ MAX_FILE_CHARACTERS = 200_000  # the text of one page or news item
 MAX_LINE_CHARACTERS = 2_000
 MAX_DEPTH = 20
 MAX_OPENERS_PER_PARAGRAPH = 200  # '[' or '<' in one paragraph
+MAX_BLOCK_LINES = 300  # lines with no empty line between them: a long table or list has fewer
 MAX_YAML_DEPTH = 20
 MAX_DIRECTIVES = 20  # charts and lists the generator draws into one page
 # Values of one chart: every value is a bar, a row of the CSV and a line of the 1080-pixel image,
@@ -68,8 +72,9 @@ def too_many_openers(paragraph: str) -> str | None:
 
 
 def tame(markdown: str) -> str:
-    """``markdown`` cut down to the limits: nesting beyond ``MAX_DEPTH`` flattened, and the
-    brackets of an over-full paragraph escaped (shown as written, without links)."""
+    """``markdown`` cut down to the limits: nesting beyond ``MAX_DEPTH`` flattened, the brackets of
+    an over-full paragraph escaped (shown as written, without links), and an empty line put after
+    every ``MAX_BLOCK_LINES`` lines of a longer block."""
     lines = markdown.split("\n")
     for index, line in enumerate(lines):
         levels, prefix = depth(line)
@@ -78,5 +83,9 @@ def tame(markdown: str) -> str:
     paragraphs = "\n".join(lines).split("\n\n")
     for index, paragraph in enumerate(paragraphs):
         if too_many_openers(paragraph):
-            paragraphs[index] = paragraph.replace("\\", "\\\\").replace("[", "\\[").replace("<", "&lt;")
+            paragraph = paragraphs[index] = paragraph.replace("\\", "\\\\").replace("[", "\\[").replace("<", "&lt;")
+        if paragraph.count("\n") >= MAX_BLOCK_LINES:
+            block = paragraph.split("\n")
+            paragraphs[index] = "\n\n".join("\n".join(block[i:i + MAX_BLOCK_LINES])
+                                             for i in range(0, len(block), MAX_BLOCK_LINES))
     return "\n\n".join(paragraphs)
