@@ -6,6 +6,7 @@ which does not import MkDocs. These hooks only:
 - load and check the content once, and stop the build with every problem listed;
 - add the generated pages and files of the language being built, in memory;
 - expand directives and sanitise hand-written pages, and give templates the page's languages and strings;
+- set each finished page in its language's typography (rendering/typography.py);
 - make the eight language builds cheaper: the theme's files are listed and its templates compiled
   once, generated pages skip Python-Markdown, and generated files are written on a second thread;
 - after the last language, write the sitemap and the search index.
@@ -34,6 +35,7 @@ from mkdocs_adapter.failed_build import FailedBuild
 from epi_site.rendering.image_cache import stop_helpers
 from mkdocs_adapter.site_writer import SiteWriter
 from mkdocs_adapter.template_cache import SharedTemplateCode
+from epi_site.rendering.typography import bind_html
 from epi_site.rendering.search_index import SearchIndexError, build_search_index
 from epi_site.safety.files import publishable
 from epi_site.safety.photos import RASTER, published_file
@@ -215,8 +217,15 @@ def on_page_context(context, page, config, nav):
 def on_post_template(output: str, template_name: str, config) -> str:
     # Every language renders 404.html to the same place; keep each one for the end.
     if template_name == "404.html":
-        state.not_found_pages[_language(config)] = output
+        lang = _language(config)
+        output = bind_html(output, lang)
+        state.not_found_pages[lang] = output
     return output
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Each language's typography on the whole page: theme, generator and contributors' text alike."""
+    return bind_html(output, _language(config))
 
 
 @event_priority(-110)  # after the i18n plugin, whose post_build builds the other languages

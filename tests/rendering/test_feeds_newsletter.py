@@ -19,6 +19,7 @@ from epi_site.problems import Problems
 from epi_site.project import load_project
 from epi_site.rendering.feeds import build_newsletter_feeds
 from epi_site.rendering.language import Language
+from epi_site.rendering.typography import bind
 
 SITE_URL = "https://www.epi-project.com/"
 PROJECT = load_project(ROOT)
@@ -69,7 +70,8 @@ def test_newsletter_feeds_parse_and_hold_one_entry_per_issue(site, lang):
             assert links == [prefix(lang) + f"news/{item.slug}/" for item in reversed(issue.items)]
             assert all(local(site, link).is_file() for link in links)
             titles = [a.text_content() for a in body.xpath("//h2/a")]
-            assert titles == [item.version(lang, "en").title for item in reversed(issue.items)]
+            texts = [item.version(lang, "en") for item in reversed(issue.items)]
+            assert titles == [bind(text.title, text.lang) for text in texts]  # in its typography
             intro = issue.intros.get(lang) or issue.intros.get("en")
             if intro:
                 assert intro.title in body.text_content()

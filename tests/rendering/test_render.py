@@ -28,15 +28,17 @@ def test_numbers_follow_the_locale(lang, expected):
 
 
 def test_values_carry_their_unit_with_the_right_plural():
-    assert format_value(Language.of(PROJECT, "en"), 26809473, "persons") == "26,809,473 persons"
-    assert format_value(Language.of(PROJECT, "en"), 1, "persons") == "1 person"
-    assert format_value(Language.of(PROJECT, "de"), 2328556, "persons").startswith("2.328.556 ")
+    # A number and its unit on one line: "26 809 473 / personas" never wraps.
+    assert format_value(Language.of(PROJECT, "en"), 26809473, "persons") == f"26,809,473{NBSP}persons"
+    assert format_value(Language.of(PROJECT, "en"), 1, "persons") == f"1{NBSP}person"
+    assert format_value(Language.of(PROJECT, "de"), 2328556, "persons").startswith(f"2.328.556{NBSP}")
+    assert format_value(Language.of(PROJECT, "es"), 26809473, "persons") == f"26.809.473{NBSP}personas"
     assert format_value(Language.of(PROJECT, "en"), 50, "percent") == "50%"
     assert format_value(Language.of(PROJECT, "sv"), 50, "percent") == f"50{NBSP}%"
     assert format_value(Language.of(PROJECT, "en"), 5.8, "percent") == "5.8%"
     assert format_value(Language.of(PROJECT, "de"), 5.8, "percent") == f"5,8{NBSP}%"
     assert format_value(Language.of(PROJECT, "pl"), 5.8, "percent") == "5,8%"
-    assert format_value(Language.of(PROJECT, "en"), 22_000_000, "persons", approximate=True) == "about 22 million"
+    assert format_value(Language.of(PROJECT, "en"), 22_000_000, "persons", approximate=True) == f"about 22{NBSP}million"
 
 
 def test_polish_plural_forms_come_from_the_catalog():
@@ -57,14 +59,14 @@ def test_month_end_handles_december_and_february():
 
 
 @pytest.mark.parametrize("lang, expected", [("en", "January 2020"), ("sv", "januari 2020"), ("de", "Januar 2020"),
-                                            ("pl", "styczeń 2020"), ("lv", "2020. g. janvāris")])
+                                            ("pl", "styczeń 2020"), ("lv", f"2020.{NBSP}g. janvāris")])
 def test_month_names_come_from_babel(lang, expected):
     assert Formats(lang).month(dt.date(2020, 1, 1)) == expected
 
 
 def test_quarters_and_ranges_are_localized():
     assert Formats("en").quarter(2020, 1) == "1st quarter 2020"
-    assert Formats("de").quarter(2022, 2) == "2. Quartal 2022"
+    assert Formats("de").quarter(2022, 2) == f"2.{NBSP}Quartal 2022"
     assert Formats("sv").month_range(dt.date(2020, 1, 1), dt.date(2020, 12, 31)) == "januari–december 2020"
     assert Formats("en").month_range(dt.date(2020, 7, 1), dt.date(2021, 6, 30)) == "July 2020\u2009–\u2009June 2021"
 

@@ -24,32 +24,36 @@ from epi_site.rendering.language import Language
 
 NBSP = "\u00a0"
 
+# Each as the page shows it: the spaces a line must not break are no-break spaces (rendering/typography.py).
 START = {  # 1 January 2020, the project's first day
-    "en": "1 January 2020", "sv": "1 januari 2020", "ro": "1 ianuarie 2020", "it": "1° gennaio 2020",
-    "es": "1 de enero de 2020", "de": "1. Januar 2020", "pl": f"1 stycznia 2020{NBSP}r.",
-    "lv": f"2020.{NBSP}gada 1.{NBSP}janvāris",
+    "en": f"1{NBSP}January 2020", "sv": f"1{NBSP}januari 2020", "ro": f"1{NBSP}ianuarie 2020",
+    "it": f"1°{NBSP}gennaio 2020", "es": f"1{NBSP}de enero de 2020", "de": f"1.{NBSP}Januar 2020",
+    "pl": f"1{NBSP}stycznia 2020{NBSP}r.", "lv": f"2020.{NBSP}gada 1.{NBSP}janvāris",
 }
 END = {  # 30 June 2022, its planned last day
-    "en": "30 June 2022", "sv": "30 juni 2022", "ro": "30 iunie 2022", "it": "30 giugno 2022",
-    "es": "30 de junio de 2022", "de": "30. Juni 2022", "pl": f"30 czerwca 2022{NBSP}r.",
+    "en": f"30{NBSP}June 2022", "sv": f"30{NBSP}juni 2022", "ro": f"30{NBSP}iunie 2022", "it": f"30{NBSP}giugno 2022",
+    "es": f"30{NBSP}de junio de 2022", "de": f"30.{NBSP}Juni 2022", "pl": f"30{NBSP}czerwca 2022{NBSP}r.",
     "lv": f"2022.{NBSP}gada 30.{NBSP}jūnijs",
 }
 Q1_2020 = {
-    "en": "1st quarter 2020", "sv": "första kvartalet 2020", "ro": "trimestrul I din 2020", "it": "1° trimestre 2020",
-    "es": "1.er trimestre de 2020", "de": "1. Quartal 2020", "pl": f"I kwartał 2020{NBSP}r.",
-    "lv": f"2020.{NBSP}gada 1.{NBSP}ceturksnis",
+    "en": "1st quarter 2020", "sv": "första kvartalet 2020", "ro": "trimestrul I din 2020",
+    "it": f"1°{NBSP}trimestre 2020", "es": f"1.er{NBSP}trimestre de 2020", "de": f"1.{NBSP}Quartal 2020",
+    "pl": f"I{NBSP}kwartał 2020{NBSP}r.", "lv": f"2020.{NBSP}gada 1.{NBSP}ceturksnis",
 }
 Q2_2022 = {
     "en": "2nd quarter 2022", "sv": "andra kvartalet 2022", "ro": "trimestrul al II-lea din 2022",
-    "it": "2° trimestre 2022", "es": "2.º trimestre de 2022", "de": "2. Quartal 2022",
-    "pl": f"II kwartał 2022{NBSP}r.", "lv": f"2022.{NBSP}gada 2.{NBSP}ceturksnis",
+    "it": f"2°{NBSP}trimestre 2022", "es": f"2.º{NBSP}trimestre de 2022", "de": f"2.{NBSP}Quartal 2022",
+    "pl": f"II{NBSP}kwartał 2022{NBSP}r.", "lv": f"2022.{NBSP}gada 2.{NBSP}ceturksnis",
 }
-# Any day as the language writes it: day, month name, year in the language's order and signs.
+# Any day as the language writes it: day, month name, year in the language's order and signs, the day
+# and its month on one line.
 DAY = {
-    "en": r"(?P<d>\d{1,2}) [A-Z][a-z]+ (?P<y>\d{4})", "sv": r"(?P<d>\d{1,2}) [a-zåäö]+ (?P<y>\d{4})",
-    "ro": r"(?P<d>\d{1,2}) [a-zăâîșț]+ (?P<y>\d{4})", "it": r"(?P<d>1°|[2-9]|[12]\d|3[01]) [a-z]+ (?P<y>\d{4})",
-    "es": r"(?P<d>\d{1,2}) de [a-z]+ de (?P<y>\d{4})", "de": r"(?P<d>\d{1,2})\. [A-ZÄÖÜ][a-zäöüß]+ (?P<y>\d{4})",
-    "pl": rf"(?P<d>\d{{1,2}}) [a-ząćęłńóśźż]+ (?P<y>\d{{4}}){NBSP}r\.",
+    "en": rf"(?P<d>\d{{1,2}}){NBSP}[A-Z][a-z]+ (?P<y>\d{{4}})", "sv": rf"(?P<d>\d{{1,2}}){NBSP}[a-zåäö]+ (?P<y>\d{{4}})",
+    "ro": rf"(?P<d>\d{{1,2}}){NBSP}[a-zăâîșț]+ (?P<y>\d{{4}})",
+    "it": rf"(?P<d>1°|[2-9]|[12]\d|3[01]){NBSP}[a-z]+ (?P<y>\d{{4}})",
+    "es": rf"(?P<d>\d{{1,2}}){NBSP}de [a-z]+ de (?P<y>\d{{4}})",
+    "de": rf"(?P<d>\d{{1,2}})\.{NBSP}[A-ZÄÖÜ][a-zäöüß]+ (?P<y>\d{{4}})",
+    "pl": rf"(?P<d>\d{{1,2}}){NBSP}[a-ząćęłńóśźż]+ (?P<y>\d{{4}}){NBSP}r\.",
     "lv": rf"(?P<y>\d{{4}})\.{NBSP}gada (?P<d>\d{{1,2}})\.{NBSP}[a-zāčēģīķļņšūž]+",
 }
 
@@ -76,7 +80,7 @@ def test_one_form_of_a_day_and_a_quarter_per_language(lang):
 
 
 def test_english_is_written_as_in_the_eu_and_swedish_names_the_quarter_in_words():
-    assert Formats("en").date(dt.date(2021, 11, 9)) == "9 November 2021"
+    assert Formats("en").date(dt.date(2021, 11, 9)) == f"9{NBSP}November 2021"  # never "November 9, 2021"
     assert [Formats("sv").quarter(2021, q) for q in (3, 4)] == ["tredje kvartalet 2021", "fjärde kvartalet 2021"]
     assert Formats("ro").quarter(2021, 4) == "trimestrul al IV-lea din 2021"
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..content.charts import Dataset
 from .language import Language
+from .typography import bind
 
 WIDTH = 640
 ROW = 64
@@ -24,7 +25,7 @@ class Bar:
 
 
 def format_value(language: Language, value: float, unit: str, approximate: bool = False) -> str:
-    """A value with its unit, as the page's locale writes it."""
+    """A value with its unit, as the page's locale writes it, on one line ("26 809 473 personas")."""
     fmt, t = language.fmt, language.translations
     if unit == "percent":
         text = fmt.percent(value)
@@ -32,7 +33,7 @@ def format_value(language: Language, value: float, unit: str, approximate: bool 
         text = fmt.compact(value)
     else:
         text = t.ngettext("%(num)s person", "%(num)s persons", int(value)) % {"num": fmt.number(value)}
-    return t.gettext("about %(value)s") % {"value": text} if approximate else text
+    return bind(t.gettext("about %(value)s") % {"value": text} if approximate else text, language.code)
 
 
 def view(language: Language, dataset: Dataset, area: str | None = None) -> dict:

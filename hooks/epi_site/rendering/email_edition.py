@@ -13,6 +13,7 @@ from ..content.newsletter import Intro, Issue
 from .emblem import PNG_PATH
 from .language import Language
 from .render import render, to_html
+from .typography import bind, bind_html
 from .urls import page_url, rewrite_links
 from .visibility import disclaimer, funded_by, funding_line
 
@@ -59,8 +60,9 @@ def _inliner() -> css_inline.CSSInliner:
 
 def email_html(content: Content, language: Language, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
     page = render(language, "email.html", **edition_context(content, language, issue, intro, intro_lang))
-    return _inliner().inline(page)
+    return bind_html(_inliner().inline(page), language.code)
 
 
 def email_text(content: Content, language: Language, issue: Issue, intro: Intro | None, intro_lang: str) -> str:
-    return render(language, "email.txt", **edition_context(content, language, issue, intro, intro_lang))
+    return bind(render(language, "email.txt", **edition_context(content, language, issue, intro, intro_lang)),
+                language.code)

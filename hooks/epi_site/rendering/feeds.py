@@ -22,6 +22,7 @@ from ..project import Project
 from .email_edition import edition_context
 from .language import Language
 from .render import render, to_html
+from .typography import bind, bind_html
 from ..safety.safe_text import clean
 from ..content.site_info import SiteInfo
 from .urls import page_url, rewrite_links
@@ -105,9 +106,10 @@ def build_feeds(language: Language, items: list[NewsItem], site: SiteInfo) -> tu
             # A catalog string is text: the translator's words, never markup, in the feed's HTML too.
             body = f'<p><em>{escape(message, quote=False)}</em></p>\n<div lang="{text.lang}">{body}</div>'
         # The id is minted on the day the item was published here, and never changes.
-        entries.append(FeedEntry(tag_uri(project, item.published, f"{key}/{lang}"), text.title,
+        entries.append(FeedEntry(tag_uri(project, item.published, f"{key}/{lang}"), bind(text.title, text.lang),
                                  project.absolute(page_url(project, key, lang)),
-                                 item.published_in(lang, project.default_language), text.summary, body))
+                                 item.published_in(lang, project.default_language), bind(text.summary, text.lang),
+                                 bind_html(body, lang)))
     return _feeds(project, lang, site, NEWS_FEEDS, tag_uri(project, site.start, f"{project.prefix(lang)}news/"),
                   t.gettext("%(site)s: news") % {"site": site.name},
                   t.gettext("The news of the European Pact for Integration."), entries)
@@ -121,12 +123,12 @@ def build_newsletter_feeds(content: Content, language: Language) -> tuple[bytes,
         intro, intro_lang = in_language(issue.intros, lang, project.default_language)
         context = edition_context(content, language, issue, intro, intro_lang)
         key = f"news/{issue.key}"
-        summary = intro.title if intro and intro.title else context["title"]
+        summary = bind(intro.title, intro_lang) if intro and intro.title else context["title"]
         # The quarter's first day names the issue for good, however many items it gains later.
         entries.append(FeedEntry(tag_uri(project, issue.first_day, f"{key}/{lang}"), context["title"],
                                  project.absolute(page_url(project, key, lang)),
                                  issue.published(lang, project.default_language), summary,
-                                 render(language, "issue_feed.html", **context)))
+                                 bind_html(render(language, "issue_feed.html", **context), lang)))
     return _feeds(project, lang, site, NEWSLETTER_FEEDS,
                   tag_uri(project, site.start, f"{project.prefix(lang)}news/newsletter"),
                   t.gettext("%(site)s: quarterly newsletter") % {"site": site.name},

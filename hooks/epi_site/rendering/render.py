@@ -20,6 +20,7 @@ from ..safety.markup import sanitise
 from ..content.translations import in_language
 from ..safety.template_text import text_gettext
 from .roles import GROUP_NAMES, ROLE_NAMES
+from .typography import bind
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -37,15 +38,13 @@ def to_html(text: str) -> Markup:
     return Markup(sanitise(md.convert(tame(text))))
 
 
-NBSP = "\u00a0"
-
 # Each language's one way of writing a day, where CLDR's long date is not what the language's own
 # texts (docs/, content/) write; a language missing here writes CLDR's long date. Babel gives the
-# month names. Non-breaking spaces keep together what a line must not split.
+# month names; rendering/typography.py binds the spaces a line must not split ("1. janvāris", "2020 r.").
 DATE_PATTERNS = {
     "en": "d MMMM y",  # EU English, as the Interinstitutional Style Guide and the texts: "1 January 2020"
-    "pl": f"d MMMM y{NBSP}'r.'",  # "1 stycznia 2020 r.", as the Polish texts write it
-    "lv": f"y.{NBSP}'gada' d.{NBSP}MMMM",  # "2020. gada 1. janvāris"
+    "pl": "d MMMM y 'r.'",  # "1 stycznia 2020 r.", as the Polish texts write it
+    "lv": "y. 'gada' d. MMMM",  # "2020. gada 1. janvāris"
 }
 # The first day of a month where the language writes it as an ordinal ("1° gennaio 2020", as the
 # Italian texts write it, with the degree sign they use; "2 gennaio" is a cardinal).
@@ -62,8 +61,8 @@ QUARTER_PATTERNS = {
     "it": "Q'°' 'trimestre' y",  # "2° trimestre 2022": the ordinal sign of the Italian dates ("1° gennaio")
     "es": "QQQQ 'de' y",  # "2.º trimestre de 2022"
     "de": "QQQQ y",  # "2. Quartal 2022"
-    "pl": f"QQQQ y{NBSP}'r.'",  # "II kwartał 2022 r."
-    "lv": f"y.{NBSP}'gada' Q.{NBSP}'ceturksnis'",  # "2022. gada 2. ceturksnis"
+    "pl": "QQQQ y 'r.'",  # "II kwartał 2022 r."
+    "lv": "y. 'gada' Q. 'ceturksnis'",  # "2022. gada 2. ceturksnis"
 }
 
 
@@ -79,20 +78,20 @@ class Formats:
         pattern = DATE_PATTERNS.get(self.lang, "long")
         if day.day == 1:
             pattern = FIRST_DAY_PATTERNS.get(self.lang, pattern)
-        return dates.format_date(day, pattern, locale=self.locale)
+        return bind(dates.format_date(day, pattern, locale=self.locale), self.lang)
 
     def month(self, day: dt.date) -> str:
-        return dates.format_skeleton("yMMMM", day, locale=self.locale)
+        return bind(dates.format_skeleton("yMMMM", day, locale=self.locale), self.lang)
 
     def month_range(self, start: dt.date, end: dt.date) -> str:
         """From one month to another, as the locale writes a range ("January – December 2020")."""
-        return dates.format_interval(start, end, "yMMMM", locale=self.locale)
+        return bind(dates.format_interval(start, end, "yMMMM", locale=self.locale), self.lang)
 
     def quarter(self, year: int, quarter: int) -> str:
         pattern = QUARTER_PATTERNS.get(self.lang, "QQQQ y")
         if isinstance(pattern, tuple):
             pattern = pattern[quarter - 1]
-        return dates.format_date(dt.date(year, 3 * quarter - 2, 1), pattern, locale=self.locale)
+        return bind(dates.format_date(dt.date(year, 3 * quarter - 2, 1), pattern, locale=self.locale), self.lang)
 
     def number(self, value: float) -> str:
         return numbers.format_decimal(value, locale=self.locale)
