@@ -86,5 +86,8 @@ class Generation:
     def sharing(self, key: str, title: str, text_lang: str) -> dict:
         """What _share.html needs: the page's canonical address (its text's language) and title."""
         url = self.project.absolute(page_url(self.project, key, text_lang))
+        # What is shared is plain text, as the page's <title> and og:title: no-break spaces are the
+        # page's typography (rendering/typography.py), not words of the title.
+        title = " ".join(title.split())
         return {"share_links": share_links(url, title), "share_url": url, "share_title": title}
 
