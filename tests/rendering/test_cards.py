@@ -366,3 +366,18 @@ def test_a_png_committed_in_the_old_cache_folder_is_never_published(site, scratc
     assert not [p for p in images if (out / p).read_bytes() == fake]
     differ = [str(p) for p in images if not filecmp.cmp(out / p, site / p, shallow=False)]
     assert not differ, differ[:5]
+
+
+def test_the_image_cache_key_covers_every_module_that_draws():
+    """A drawing module's own imports in the package are drawing code too, or make only the keyed data."""
+    import ast
+
+    folder = ROOT / "hooks" / "epi_site" / "rendering"
+    for name in image_cache._DRAWING_CODE:
+        tree = ast.parse((folder / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                modules = [node.module] if node.module else [alias.name for alias in node.names]
+                for module in modules:
+                    file = f"{module.split('.')[0]}.py"
+                    assert file in image_cache._DRAWING_CODE or file in image_cache.DATA_ONLY, (name, file)

@@ -31,7 +31,12 @@ from .raster_text import fonts_digest
 
 _PNG_START = b"\x89PNG\r\n\x1a\n"
 _PNG_END = b"IEND\xaeB`\x82"
-_DRAWING_CODE = ("canvas.py", "cards.py", "emblem.py", "infographics.py", "raster_text.py")
+# The modules whose code draws: a change in any of them changes every key. A test keeps the list whole
+# (every module of the package they import is here, or prepares only the data the key already holds);
+# typography.py was missing, and a cache kept Spanish cards drawn before its rules changed.
+_DRAWING_CODE = ("canvas.py", "cards.py", "emblem.py", "infographics.py", "raster_text.py", "typography.py")
+# Imported by a drawing module, but only to make the text drawn, which is part of each key.
+DATA_ONLY = ("chart_view.py", "language.py")
 
 
 @lru_cache(maxsize=1)
