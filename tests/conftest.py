@@ -31,10 +31,20 @@ def build(root: Path, site: Path, *, strict: bool = True) -> subprocess.Complete
                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
-def check(root: Path, *args: str) -> subprocess.CompletedProcess:
-    """The check, as contributors run it, without the translation status it prints on success."""
+def check(root: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess:
+    """The check, as contributors run it, without the translation status it prints on success
+    (killed after ``timeout`` seconds, if given: a hang then fails the test)."""
     return subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(root), "--no-status", *args],
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def cpu_seconds(code: str, timeout: int = 120) -> float:
+    """CPU seconds ``code`` takes in a fresh interpreter (killed after ``timeout``: a hang fails)."""
+    wrapped = f"import time\nt = time.process_time()\n{code}\nprint(time.process_time() - t)"
+    result = subprocess.run([sys.executable, "-P", "-c", wrapped], capture_output=True, text=True, timeout=timeout,
+                            env={"PYTHONPATH": str(ROOT / "hooks")})
+    assert result.returncode == 0, result.stderr
+    return float(result.stdout.split()[-1])
 
 
 def problems_of(output: str, file: str) -> list[str]:

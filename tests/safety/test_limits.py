@@ -7,15 +7,13 @@ with no empty line between them are what Python-Markdown takes quadratic time ov
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 
 import markdown
 import pytest
 import yaml
 
-from conftest import ROOT, build
+from conftest import ROOT, build, check, cpu_seconds
 from epi_site.safety.limits import MAX_BLOCK_LINES, MAX_FILE_CHARACTERS, tame
 
 # Each fills a page to the character limit with lines Python-Markdown takes one at a time.
@@ -31,14 +29,6 @@ def _page(line: str) -> str:
     return line * (MAX_FILE_CHARACTERS // len(line))
 
 
-def _seconds(code: str, timeout: int = 120) -> float:
-    """CPU seconds ``code`` takes in a fresh interpreter (killed after ``timeout``: a hang fails)."""
-    wrapped = f"import time\nt = time.process_time()\n{code}\nprint(time.process_time() - t)"
-    result = subprocess.run([sys.executable, "-P", "-c", wrapped], capture_output=True, text=True, timeout=timeout,
-                            env={"PYTHONPATH": str(ROOT / "hooks")})
-    assert result.returncode == 0, result.stderr
-    return float(result.stdout.split()[-1])
-
 
 # The Markdown of hand-written pages, as mkdocs.yml configures it.
 EXTENSIONS = "['attr_list', 'tables', 'toc']"
@@ -50,7 +40,7 @@ def test_a_page_full_of_one_line_blocks_converts_within_the_budget(kind):
     code = ("import markdown\nfrom epi_site.safety.limits import tame\n"
             f"text = {WORST_PAGES[kind]!r} * {MAX_FILE_CHARACTERS // len(WORST_PAGES[kind])}\n"
             f"markdown.markdown(tame(text), extensions={EXTENSIONS})\n")
-    assert _seconds(code) < 10
+    assert cpu_seconds(code) < 10
 
 
 def _growth(prepare) -> float:
@@ -87,11 +77,10 @@ def test_the_worst_page_is_refused_within_the_budget(scratch, tmp_path):
     (scratch / "docs" / "goals.en.md").write_text("---\ntitle: Goals\ndescription: Goals.\n---\n\n"
                                                   + _page("# a\n")[:-200], encoding="utf-8")
     started = time.perf_counter()
-    check = subprocess.run([sys.executable, "-P", "-m", "epi_site.check", "--root", str(scratch)], capture_output=True,
-                           text=True, timeout=60, env={"PYTHONPATH": str(ROOT / "hooks"), "NO_MKDOCS_2_WARNING": "1"})
+    checked = check(scratch, timeout=60)
     assert time.perf_counter() - started < 5
-    assert "docs/goals.en.md:6" in check.stdout and "with no empty line" in check.stdout, check.stdout[-1500:]
-    assert "put an empty line between headings, paragraphs and lists" in check.stdout
+    assert "docs/goals.en.md:6" in checked.stdout and "with no empty line" in checked.stdout, checked.stdout[-1500:]
+    assert "put an empty line between headings, paragraphs and lists" in checked.stdout
     started = time.perf_counter()
     result = build(scratch, tmp_path / "site")
     assert time.perf_counter() - started < 60

@@ -3,8 +3,6 @@ limits that keep a build short, and the scanners the check reads contributor tex
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 import lxml.html
 import markdown as markdown_lib
@@ -12,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from conftest import cpu_seconds
 from epi_site.content import directives
 from epi_site.rendering import hand_written
 from epi_site.rendering.render import to_html
@@ -122,14 +120,6 @@ def test_deep_nesting_builds_without_a_traceback():
     assert all(line.count("    ") <= MAX_DEPTH * 4 for line in tame(lists).split("\n"))
 
 
-def _process_seconds(code: str, timeout: int = 120) -> float:
-    """CPU seconds ``code`` takes in a fresh interpreter (killed after ``timeout``)."""
-    wrapped = f"import time\nt = time.process_time()\n{code}\nprint(time.process_time() - t)"
-    result = subprocess.run([sys.executable, "-P", "-c", wrapped], capture_output=True, text=True, timeout=timeout,
-                            env={"PYTHONPATH": str(ROOT / "hooks")})
-    assert result.returncode == 0, result.stderr
-    return float(result.stdout.split()[-1])
-
 
 @pytest.mark.parametrize("piece", ["[a](", "![a](", "`` ` ", "<a ", "{: x", "[x]: ", "[[a ", "# a  "])
 def test_scanners_take_linear_time(piece):
@@ -139,21 +129,21 @@ def test_scanners_take_linear_time(piece):
             "line = {piece!r} * {n}\n"
             "list(s.inline_links(line)); s.without_code(line); s.html_tags(line); s.autolinks(line)\n"
             "list(s.attribute_lists(line)); s.reference(line); d.find(line); _anchor(line)\n")
-    small = min(_process_seconds(code.format(piece=piece, n=10_000)) for _ in range(2))
-    large = min(_process_seconds(code.format(piece=piece, n=100_000)) for _ in range(2))
+    small = min(cpu_seconds(code.format(piece=piece, n=10_000)) for _ in range(2))
+    large = min(cpu_seconds(code.format(piece=piece, n=100_000)) for _ in range(2))
     assert large < max(small, 0.02) * 30, (small, large)
     assert large < 10
 
 
 def test_a_line_of_fifty_thousand_unclosed_links_is_scanned_quickly():
     """[a]( × 50,000 on one line: the scanner finishes in well under a second of work."""
-    seconds = _process_seconds("from epi_site.content import markdown_scan as s\n"
+    seconds = cpu_seconds("from epi_site.content import markdown_scan as s\n"
                                "assert not list(s.inline_links('[a](' * 50_000))", timeout=60)
     assert seconds < 2
 
 
 def test_bracket_floods_build_quickly():
-    seconds = _process_seconds("from epi_site.rendering.render import to_html\n"
+    seconds = cpu_seconds("from epi_site.rendering.render import to_html\n"
                                "to_html('\\n'.join('[[[[[ [x](' * 40 for _ in range(50)))", timeout=60)
     assert seconds < 5
 
