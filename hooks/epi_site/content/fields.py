@@ -6,12 +6,13 @@ import datetime as dt
 import difflib
 import math
 import re
+from pathlib import Path
 
 from babel import Locale
 
 from ..problems import Problems
 from ..safety.limits import MAX_NUMBER, YEARS
-from ..safety.urls import web_address_problem
+from ..safety.urls import is_plain_path, web_address_problem
 from .sources import LineDict
 
 COUNTRIES = frozenset(code for code in Locale("en").territories if code.isalpha() and len(code) == 2)
@@ -114,6 +115,21 @@ class Entry(_Calendar):
                          f"such as {example} for {Locale('en').territories[example]}")
             return None
         return value
+
+    def image(self, docs_dir: Path, *, noun: str, place_fix: str, read: bool = True) -> tuple[str | None, str | None]:
+        """(image, image_alt) of a text that may show a picture from docs/: the image None unless the page can
+        show it. ``read`` False: this file may not name an image (a translation), only its alternative text."""
+        image = self.text("image", required=False) if read else None
+        image_alt = self.text("image_alt", required=False)
+        if image and not image_alt:
+            self.problem("image", f"the {noun} has no alternative text",
+                         f"add a line 'image_alt: ...' that says what the {noun} shows, for readers who cannot see it")
+        if image and not is_plain_path(image):
+            image = None  # refused by the check of unsafe content; the build shows no image rather than a link out
+        elif image and not (docs_dir / image).is_file():
+            self.problem("image", f"there is no image docs/{image}", place_fix)
+            image = None
+        return image, image_alt
 
     def slug(self, key: str) -> str | None:
         value = self.text(key, example="a-short-id")

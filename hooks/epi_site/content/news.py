@@ -18,7 +18,6 @@ from pathlib import Path
 from .fields import SLUG, Entry
 from ..problems import Problems
 from ..safety.safe_text import clean, one_line
-from ..safety.urls import is_plain_path
 from ..project import Project
 from .sources import rel
 from .texts import read_markdown, read_text_sets
@@ -177,17 +176,7 @@ def _item(project: Project, slug: str, text_set: TextSet, file: str, today: dt.d
 
 def _image(project: Project, entry: Entry) -> tuple[str | None, str | None]:
     """(image, image_alt) of an English file: the image None unless the page can show it."""
-    image = entry.text("image", required=False)
-    image_alt = entry.text("image_alt", required=False)
-    if image and not image_alt:
-        entry.problem("image", "the image has no alternative text",
-                      "add a line 'image_alt: ...' that says what the image shows, for readers who cannot see it")
-    if image and not is_plain_path(image):
-        image = None  # refused by the check of unsafe content; the build shows no image rather than a link out
-    elif image and not (project.docs_dir / image).is_file():
-        entry.problem("image", f"there is no image docs/{image}", "put the image in docs/ and give its path from there")
-        image = None
-    return image, image_alt
+    return entry.image(project.docs_dir, noun="image", place_fix="put the image in docs/ and give its path from there")
 
 
 def _translation(project: Project, lang: str, path: Path, original: tuple[dt.date, str], today: dt.date,

@@ -9,7 +9,6 @@ from babel import Locale
 from .fields import Entry, list_of
 from ..problems import Problems
 from ..project import Project
-from ..safety.urls import is_plain_path
 from .sources import read_yaml, rel
 from .texts import read_markdown, read_text_sets
 from .translations import TextSet, in_language
@@ -132,17 +131,8 @@ def _front_matter(project: Project, meta, file: str, lang: str, pid: str, proble
             elif key not in TRANSLATION_FIELDS:
                 entry.problem(str(key), f"'{key}' is not a field of a partner's text",
                               f"the fields are: {', '.join(TRANSLATION_FIELDS)}")
-    image = entry.text("image", required=False) if english else None
-    image_alt = entry.text("image_alt", required=False)
-    if image and not image_alt:
-        entry.problem("image", "the photo has no alternative text",
-                      "add a line 'image_alt: ...' that says what the photo shows, for readers who cannot see it")
-    if image and not is_plain_path(image):
-        image = None  # refused by the check of unsafe content; the build shows no image rather than a link out
-    elif image and not (project.docs_dir / image).is_file():
-        entry.problem("image", f"there is no image docs/{image}",
-                      "put the photo in docs/assets/ and write its path from docs/, such as 'image: assets/riga.jpg'")
-        image = None
+    image, image_alt = entry.image(project.docs_dir, noun="photo", read=english, place_fix=(
+        "put the photo in docs/assets/ and write its path from docs/, such as 'image: assets/riga.jpg'"))
     return image_alt, image
 
 
