@@ -29,8 +29,16 @@ class Generation:
         self.lang = language.code
         self.status = status if status is not None else status_rows(content)
         self._outdated = outdated(self.status)
+        self._pages: list[GeneratedPage] | None = None
 
     def pages(self) -> list[GeneratedPage]:
+        """Made once (a site state makes one generation per language and load): the hooks, the
+        breadcrumbs' section titles and the cards all read them."""
+        if self._pages is None:
+            self._pages = self._make_pages()
+        return list(self._pages)
+
+    def _make_pages(self) -> list[GeneratedPage]:
         pages = []
         for kind in page_kinds.KINDS:
             made = self._kind_pages(kind)
